@@ -1,0 +1,64 @@
+"""The GraphQL endpoint, following the GraphQL-over-HTTP specification.
+
+Strawberry answers every request as application/json with status 200. The specification
+wants application/graphql-response+json for clients that ask for it, and with it status 400
+when the request never reached execution (parse, validation or variable-coercion failure).
+"""
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.types import ExecutionResult
+
+from registry.api.context import Context
+from registry.api.loaders import Loaders
+from registry.store.base import Store
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+
+
+def wants_graphql_response(accept: str) -> bool:
+    """True when the client prefers the newer media type over plain JSON."""
+    types = [part.split(";")[0].strip() for part in accept.split(",")]
+    if GRAPHQL_RESPONSE not in types:
+        return False
+    return JSON not in types or types.index(GRAPHQL_RESPONSE) < types.index(JSON)
+
+
+class GraphQLEndpoint(GraphQL[Context, None]):
+    def __init__(self, store: Store, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        return Context(store=self.store, loaders=Loaders(self.store))
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        body = process_result(result)
+        never_executed = result.data is None and all(e.path is None for e in result.errors or [])
+        if never_executed:
+            # A request error carries no data entry at all (spec, "Response").
+            body.pop("data", None)
+            request.state.request_error = True
+        return body
+
+    async def run(self, request: Request | WebSocket, **kwargs: Any) -> Any:
+        response = await super().run(request, **kwargs)
+        if not isinstance(response, Response) or isinstance(request, WebSocket):
+            return response
+        if response.media_type != JSON and response.headers.get("content-type", "") != JSON:
+            return response
+        if wants_graphql_response(request.headers.get("accept", "")):
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+            if getattr(request.state, "request_error", False):
+                response.status_code = 400
+        else:
+            response.headers["content-type"] = f"{JSON}; charset=utf-8"
+        return response

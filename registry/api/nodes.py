@@ -1,0 +1,215 @@
+"""GraphQL types of the six kinds of node, with their relationship fields."""
+
+from collections.abc import Callable
+from typing import Annotated
+
+import strawberry
+from strawberry.experimental import pydantic as sp
+
+from registry.api.context import Info
+from registry.domain import models
+from registry.domain.enums import EdgeType as E
+from registry.domain.enums import NodeKind
+from registry.domain.errors import ValidationFailed
+from registry.domain.graph import NODE_MODELS
+from registry.store.query import Direction
+from registry.store.records import NodeRecord
+
+ParticipationRef = Annotated["Participation", strawberry.lazy("registry.api.ties")]
+CollaborationRef = Annotated["Collaboration", strawberry.lazy("registry.api.ties")]
+# Forward references: the types below refer to each other.
+OrganisationRef = Annotated["Organisation", strawberry.lazy("registry.api.nodes")]
+CommunityRef = Annotated["Community", strawberry.lazy("registry.api.nodes")]
+PersonRef = Annotated["Person", strawberry.lazy("registry.api.nodes")]
+AreaRef = Annotated["Area", strawberry.lazy("registry.api.nodes")]
+TopicRef = Annotated["Topic", strawberry.lazy("registry.api.nodes")]
+ActivityRef = Annotated["Activity", strawberry.lazy("registry.api.nodes")]
+MAX_DEPTH = 3
+OUT, IN, BOTH = Direction.OUT, Direction.IN, Direction.BOTH
+
+
+def _from_model(model: type) -> Callable[[type], type]:
+    """A GraphQL type with the model's fields, living in this module so names resolve here."""
+
+    def decorate(cls: type) -> type:
+        made = sp.type(model=model, all_fields=True, name=cls.__name__)(cls)
+        made.__module__ = __name__
+        return made
+
+    return decorate
+
+
+@strawberry.interface(description="Anything with a global id: nodes of every kind, and ties.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.interface(description="A node of the graph, with its version for safe updates.")
+class Entity(Node):
+    version: int
+    created_at: str
+    updated_at: str
+
+    @strawberry.field(description="Nodes within `depth` steps (1-3), of any kind.")
+    async def neighbours(self, info: Info, depth: int = 1) -> list["Entity"]:
+        check_depth(depth)
+        sub = await info.context.store.neighbourhood([self.id], depth)
+        return [to_type(n) for n in sub.nodes if n.id != self.id]
+
+
+def check_depth(depth: int) -> None:
+    if not 1 <= depth <= MAX_DEPTH:
+        raise ValidationFailed(f"depth must be between 1 and {MAX_DEPTH}", field="depth")
+
+
+async def _linked(info: Info, node_id: str, edge_type: E, direction: Direction) -> list:
+    return [to_type(node) for _, node in await info.context.loaders.linked(node_id, edge_type, direction)]
+
+
+@_from_model(models.Organisation)
+class Organisation(Entity):
+    @strawberry.field(description="Contact persons for the organisation.")
+    async def contacts(self, info: Info) -> list[PersonRef]:
+        return await _linked(info, self.id, E.CONTACT_FOR, IN)
+
+    @strawberry.field(description="Communities it represents (speaks for).")
+    async def represents(self, info: Info) -> list[CommunityRef]:
+        return await _linked(info, self.id, E.REPRESENTS, OUT)
+
+    @strawberry.field(description="Communities it serves without representing them.")
+    async def serves(self, info: Info) -> list[CommunityRef]:
+        return await _linked(info, self.id, E.SERVES, OUT)
+
+    @strawberry.field(description="Every community it represents or serves.")
+    async def communities(self, info: Info) -> list[CommunityRef]:
+        return await self.represents(info) + await self.serves(info)
+
+    @strawberry.field(description="Districts and municipalities it works in.")
+    async def areas(self, info: Info) -> list[AreaRef]:
+        return await _linked(info, self.id, E.LOCATED_IN, OUT)
+
+    @strawberry.field
+    async def topics(self, info: Info) -> list[TopicRef]:
+        return await _linked(info, self.id, E.WORKS_ON, OUT)
+
+    @strawberry.field
+    async def activities(self, info: Info) -> list[ActivityRef]:
+        return await _linked(info, self.id, E.PARTICIPATES_IN, OUT)
+
+    @strawberry.field(description="Its part in each activity, with the role.")
+    async def participations(self, info: Info) -> list[ParticipationRef]:
+        from registry.api.ties import Participation
+
+        edges = await info.context.loaders.edges_of(E.PARTICIPATES_IN, OUT).load(self.id)
+        return [Participation.from_record(e) for e in edges]
+
+    @strawberry.field(description="Direct ties with other organisations.")
+    async def collaborations(self, info: Info) -> list[CollaborationRef]:
+        from registry.api.ties import Collaboration
+
+        edges = await info.context.loaders.edges_of(E.COLLABORATES_WITH, BOTH).load(self.id)
+        return [Collaboration.from_record(e) for e in edges]
+
+    @strawberry.field(description="Organisations it collaborates with directly.")
+    async def partners(self, info: Info) -> list[OrganisationRef]:
+        return await _linked(info, self.id, E.COLLABORATES_WITH, BOTH)
+
+    @strawberry.field(description="The unit above it in the municipal hierarchy.")
+    async def part_of(self, info: Info) -> OrganisationRef | None:
+        above = await _linked(info, self.id, E.PART_OF, OUT)
+        return above[0] if above else None
+
+    @strawberry.field(description="Units directly below it in the municipal hierarchy.")
+    async def units(self, info: Info) -> list[OrganisationRef]:
+        return await _linked(info, self.id, E.PART_OF, IN)
+
+
+@_from_model(models.Community)
+class Community(Entity):
+    @strawberry.field(description="Organisations that represent the community.")
+    async def represented_by(self, info: Info) -> list[Organisation]:
+        return await _linked(info, self.id, E.REPRESENTS, IN)
+
+    @strawberry.field(description="Organisations that serve the community.")
+    async def served_by(self, info: Info) -> list[Organisation]:
+        return await _linked(info, self.id, E.SERVES, IN)
+
+
+@_from_model(models.Person)
+class Person(Entity):
+    @strawberry.field(description="Organisations the person is a contact for.")
+    async def organisations(self, info: Info) -> list[Organisation]:
+        return await _linked(info, self.id, E.CONTACT_FOR, OUT)
+
+
+@_from_model(models.Area)
+class Area(Entity):
+    @strawberry.field
+    async def organisations(self, info: Info) -> list[Organisation]:
+        return [n for n in await _linked(info, self.id, E.LOCATED_IN, IN) if isinstance(n, Organisation)]
+
+    @strawberry.field
+    async def activities(self, info: Info) -> list[ActivityRef]:
+        return [n for n in await _linked(info, self.id, E.LOCATED_IN, IN) if isinstance(n, Activity)]
+
+    @strawberry.field(description="The larger area it belongs to, such as Oslo for a district.")
+    async def part_of(self, info: Info) -> AreaRef | None:
+        above = await _linked(info, self.id, E.PART_OF, OUT)
+        return above[0] if above else None
+
+    @strawberry.field
+    async def parts(self, info: Info) -> list[AreaRef]:
+        return await _linked(info, self.id, E.PART_OF, IN)
+
+
+@_from_model(models.Topic)
+class Topic(Entity):
+    @strawberry.field
+    async def organisations(self, info: Info) -> list[Organisation]:
+        return [n for n in await _linked(info, self.id, E.WORKS_ON, IN) if isinstance(n, Organisation)]
+
+    @strawberry.field
+    async def activities(self, info: Info) -> list[ActivityRef]:
+        return [n for n in await _linked(info, self.id, E.WORKS_ON, IN) if isinstance(n, Activity)]
+
+
+@_from_model(models.Activity)
+class Activity(Entity):
+    @strawberry.field(description="Organisations taking part, with their roles.")
+    async def participants(self, info: Info) -> list[ParticipationRef]:
+        from registry.api.ties import Participation
+
+        edges = await info.context.loaders.edges_of(E.PARTICIPATES_IN, IN).load(self.id)
+        return [Participation.from_record(e) for e in edges]
+
+    @strawberry.field
+    async def areas(self, info: Info) -> list[Area]:
+        return await _linked(info, self.id, E.LOCATED_IN, OUT)
+
+    @strawberry.field
+    async def topics(self, info: Info) -> list[Topic]:
+        return await _linked(info, self.id, E.WORKS_ON, OUT)
+
+
+TYPES: dict[NodeKind, type] = {
+    NodeKind.ORGANISATION: Organisation,
+    NodeKind.COMMUNITY: Community,
+    NodeKind.PERSON: Person,
+    NodeKind.AREA: Area,
+    NodeKind.TOPIC: Topic,
+    NodeKind.ACTIVITY: Activity,
+}
+
+
+def to_type(record: NodeRecord) -> Entity:
+    """The GraphQL object for a stored node."""
+    props = NODE_MODELS[record.kind].model_validate(record.props)
+    return TYPES[record.kind].from_pydantic(
+        props,
+        extra={
+            "id": strawberry.ID(record.id),
+            "version": record.version,
+            "created_at": record.created_at,
+            "updated_at": record.updated_at,
+        },
+    )

@@ -1,0 +1,36 @@
+"""The GraphQL schema, and its SDL as exported to schema.graphql."""
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors
+
+from registry.api.mutations import Mutation
+from registry.api.nodes import TYPES
+from registry.api.queries import Query
+from registry.api.ties import Link
+from registry.domain.errors import RegistryError
+
+
+def _expected(error: GraphQLError) -> bool:
+    """Refusals the caller caused (bad input, unknown id, stale version), or request errors."""
+    return error.original_error is None or isinstance(error.original_error, RegistryError)
+
+
+class RegistrySchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        # Only failures of ours belong in the server log; a refused input is the caller's.
+        super().process_errors([e for e in errors if not _expected(e)], execution_context)
+
+
+schema = RegistrySchema(
+    query=Query,
+    mutation=Mutation,
+    types=[*TYPES.values(), Link],
+    extensions=[lambda: MaskErrors(should_mask_error=lambda error: not _expected(error))],
+)
+
+
+def sdl() -> str:
+    return schema.as_str() + "\n"

@@ -1,0 +1,144 @@
+"""The `registry` command: serve the API, load demo data, dump and restore, export the schema."""
+
+import asyncio
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from registry import dump as dumps
+from registry.domain.enums import NodeKind
+from registry.domain.errors import RegistryError
+from registry.settings import Settings, StoreKind, get_settings
+from registry.store.base import Store
+from registry.store.factory import make_store
+from registry.store.query import NodeQuery
+
+T = TypeVar("T")
+app = typer.Typer(
+    help="Network registry of organisations for diversity and inclusion work.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(code=1)
+
+
+def with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
+    """Open the configured store, run `work`, close it; domain errors become exit code 1."""
+
+    async def run() -> T:
+        store = make_store(settings)
+        await store.open()
+        try:
+            return await work(store)
+        finally:
+            await store.close()
+
+    try:
+        return asyncio.run(run())
+    except RegistryError as exc:
+        raise fail(exc.message) from None
+
+
+async def load_demo(store: Store, replace: bool = False) -> int:
+    from registry.seeds import DEMO_DIR, load_seed_graph
+
+    graph = load_seed_graph(DEMO_DIR)
+    if replace:
+        await store.clear()
+    elif any([await store.count_nodes(NodeQuery(kind, archived=None)) for kind in NodeKind]):
+        raise RegistryError("the store is not empty: use --replace to start from the demo again")
+    await store.import_graph(graph)
+    return len(graph.nodes)
+
+
+@app.command()
+def serve(
+    demo: Annotated[bool, typer.Option(help="Serve a fresh temporary store filled with the demo network.")] = False,
+    host: Annotated[str | None, typer.Option(help="Address to listen on [REGISTRY_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port [REGISTRY_PORT].")] = None,
+) -> None:
+    """Serve the GraphQL API (explorer at /graphql)."""
+    import uvicorn
+
+    from registry.app import create_app
+
+    settings = get_settings()
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="registry-demo-"))
+        settings = settings.model_copy(update={"store": StoreKind.EMBEDDED, "data_dir": demo_dir})
+        count = with_store(settings, load_demo)
+        typer.echo(f"Demo network loaded ({count} nodes) into {settings.database_path}")
+    bind_host, bind_port = host or settings.host, port or settings.port
+    typer.echo(f"Serving on http://{bind_host}:{bind_port}/graphql ({settings.store.value} store)")
+    uvicorn.run(
+        create_app(make_store(settings)),
+        host=bind_host,
+        port=bind_port,
+        log_level=settings.log_level,
+    )
+
+
+@app.command()
+def seed(
+    replace: Annotated[bool, typer.Option(help="Empty the store first.")] = False,
+) -> None:
+    """Load the demo network into the configured store."""
+    count = with_store(get_settings(), lambda store: load_demo(store, replace))
+    typer.echo(f"Loaded {count} nodes of the demo network.")
+
+
+@app.command()
+def dump(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+) -> None:
+    """Write the whole graph to one JSON file (backup, or move to another store)."""
+
+    async def work(store: Store) -> int:
+        sub = await store.snapshot()
+        output.write_text(dumps.to_json(sub), encoding="utf-8")
+        return len(sub.nodes) + len(sub.edges)
+
+    count = with_store(get_settings(), work)
+    typer.echo(f"Wrote {count} nodes and ties to {output}.")
+
+
+@app.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="A file written by `registry dump`.")],
+    replace: Annotated[bool, typer.Option(help="Empty the store first.")] = False,
+) -> None:
+    """Read a dump into the configured store; all or nothing."""
+    try:
+        graph = dumps.read(source)
+    except OSError as exc:
+        raise fail(f"cannot read {source}: {exc.strerror}") from None
+    except RegistryError as exc:
+        raise fail(exc.message) from None
+
+    async def work(store: Store) -> None:
+        if replace:
+            await store.clear()
+        await store.import_graph(graph)
+
+    with_store(get_settings(), work)
+    typer.echo(f"Restored {len(graph.nodes)} nodes and {len(graph.edges)} ties.")
+
+
+@app.command("export-schema")
+def export_schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+) -> None:
+    """Print the GraphQL schema (SDL), or write it to a file."""
+    from registry.api.schema import sdl
+
+    if output:
+        output.write_text(sdl(), encoding="utf-8")
+    else:
+        typer.echo(sdl(), nl=False)

@@ -1,0 +1,1 @@
+"""The registry's vocabulary: kinds of node and edge, their properties and rules."""

@@ -1,0 +1,97 @@
+"""Closed vocabularies used by the models, the store and the API."""
+
+from enum import StrEnum
+
+
+class NodeKind(StrEnum):
+    ORGANISATION = "Organisation"
+    COMMUNITY = "Community"
+    PERSON = "Person"
+    AREA = "Area"
+    TOPIC = "Topic"
+    ACTIVITY = "Activity"
+
+
+class EdgeType(StrEnum):
+    CONTACT_FOR = "CONTACT_FOR"
+    REPRESENTS = "REPRESENTS"
+    SERVES = "SERVES"
+    LOCATED_IN = "LOCATED_IN"
+    WORKS_ON = "WORKS_ON"
+    PARTICIPATES_IN = "PARTICIPATES_IN"
+    COLLABORATES_WITH = "COLLABORATES_WITH"
+    PART_OF = "PART_OF"
+
+
+class OrganisationKind(StrEnum):
+    IMMIGRANT_ORGANISATION = "IMMIGRANT_ORGANISATION"
+    FAITH_COMMUNITY = "FAITH_COMMUNITY"
+    VOLUNTARY_ORGANISATION = "VOLUNTARY_ORGANISATION"
+    RESOURCE_COMMUNITY = "RESOURCE_COMMUNITY"
+    MUNICIPAL_UNIT = "MUNICIPAL_UNIT"
+    PUBLIC_BODY = "PUBLIC_BODY"
+    BUSINESS = "BUSINESS"
+    EDUCATION = "EDUCATION"
+    OTHER = "OTHER"
+
+
+PUBLIC_KINDS = frozenset({OrganisationKind.MUNICIPAL_UNIT, OrganisationKind.PUBLIC_BODY})
+
+
+class CommunityDimension(StrEnum):
+    ORIGIN = "ORIGIN"
+    LANGUAGE = "LANGUAGE"
+    RELIGION = "RELIGION"
+    NATIONAL_MINORITY = "NATIONAL_MINORITY"
+    INDIGENOUS = "INDIGENOUS"
+    SEXUAL_ORIENTATION_GENDER_IDENTITY = "SEXUAL_ORIENTATION_GENDER_IDENTITY"
+    DISABILITY = "DISABILITY"
+
+
+class AreaKind(StrEnum):
+    DISTRICT = "DISTRICT"
+    MUNICIPALITY = "MUNICIPALITY"
+    COUNTY = "COUNTY"
+
+
+class ActivityKind(StrEnum):
+    PROJECT = "PROJECT"
+    SEMINAR = "SEMINAR"
+    COURSE = "COURSE"
+    CONFERENCE = "CONFERENCE"
+    MEETING_PLACE = "MEETING_PLACE"
+    NETWORK = "NETWORK"
+    GRANT = "GRANT"
+    CAMPAIGN = "CAMPAIGN"
+
+
+class GrantStatus(StrEnum):
+    APPLIED = "APPLIED"
+    GRANTED = "GRANTED"
+    REJECTED = "REJECTED"
+
+
+class ParticipantRole(StrEnum):
+    LEAD = "LEAD"
+    PARTNER = "PARTNER"
+    PARTICIPANT = "PARTICIPANT"
+    FUNDER = "FUNDER"
+    ORGANISER = "ORGANISER"
+
+
+class CollaborationKind(StrEnum):
+    PARTNERSHIP = "PARTNERSHIP"
+    REFERRAL = "REFERRAL"
+    CONSULTATION = "CONSULTATION"
+    NETWORK_MEMBERSHIP = "NETWORK_MEMBERSHIP"
+    FUNDING = "FUNDING"
+    OTHER = "OTHER"
+
+
+class LegalBasis(StrEnum):
+    """GDPR article 6 bases a municipality can rely on for a contact register."""
+
+    PUBLIC_TASK = "PUBLIC_TASK"
+    LEGITIMATE_INTEREST = "LEGITIMATE_INTEREST"
+    CONSENT = "CONSENT"
+    CONTRACT = "CONTRACT"

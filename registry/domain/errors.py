@@ -1,0 +1,32 @@
+"""Typed errors shared by every layer; the API turns them into GraphQL errors with a code."""
+
+from typing import Any
+
+
+class RegistryError(Exception):
+    code = "INTERNAL"
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        # graphql-core copies `extensions` of the original error into the response.
+        ext: dict[str, Any] = {"code": self.code}
+        if self.field:
+            ext["field"] = self.field
+        return ext
+
+
+class ValidationFailed(RegistryError):
+    code = "VALIDATION"
+
+
+class NotFound(RegistryError):
+    code = "NOT_FOUND"
+
+
+class Conflict(RegistryError):
+    code = "CONFLICT"

@@ -1,0 +1,1 @@
+"""The store interface and its two implementations; the only code that speaks SQL or Cypher."""

@@ -1,0 +1,139 @@
+"""The one interface both stores implement, and the rules they share.
+
+Every write is one transaction: it either happens whole or leaves the store as it was.
+Stores raise the domain's typed errors (NotFound, Conflict, ValidationFailed).
+"""
+
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from registry.domain.enums import EdgeType, NodeKind
+from registry.domain.errors import Conflict, NotFound
+from registry.store.query import EdgeQuery, NodeQuery, Order
+from registry.store.records import EdgeRecord, NodeRecord, Subgraph
+
+NEW_NODE = "@new"  # stands for the node being created in `create_node`'s edges
+
+
+@dataclass(frozen=True, slots=True)
+class NewEdge:
+    type: EdgeType
+    from_id: str
+    to_id: str
+    props: dict[str, Any] = field(default_factory=dict)
+    id: str | None = None
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def check_version(kind: str, entity_id: str, current: int, expected: int | None) -> None:
+    if expected is not None and current != expected:
+        raise Conflict(
+            f"{kind} {entity_id} is at version {current}, not {expected}: reload and try again",
+            field="expectedVersion",
+        )
+
+
+def missing(kind: str, entity_id: str, field_name: str = "id") -> NotFound:
+    return NotFound(f"no {kind} with id {entity_id}", field=field_name)
+
+
+class Store(ABC):
+    """A graph of typed nodes and edges with versioned, transactional writes."""
+
+    name: str
+
+    @abstractmethod
+    async def open(self) -> None:
+        """Create tables, constraints and indexes if missing (idempotent)."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    @abstractmethod
+    async def ping(self) -> bool:
+        """True when the store answers; used by /readyz."""
+
+    @abstractmethod
+    async def version(self) -> int:
+        """A counter that grows with every committed write (for caches)."""
+
+    @abstractmethod
+    async def get_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
+        """The nodes with these ids, in order, None where there is none."""
+
+    @abstractmethod
+    async def get_edges(self, ids: Sequence[str]) -> list[EdgeRecord | None]: ...
+
+    @abstractmethod
+    async def find_nodes(
+        self, query: NodeQuery, order: Order, offset: int = 0, limit: int | None = None
+    ) -> list[NodeRecord]:
+        """Matching nodes sorted by `order`, then by id, so pages are stable."""
+
+    @abstractmethod
+    async def count_nodes(self, query: NodeQuery) -> int: ...
+
+    @abstractmethod
+    async def find_edges(
+        self, query: EdgeQuery, offset: int = 0, limit: int | None = None
+    ) -> list[EdgeRecord]:
+        """Matching edges sorted by created_at, then id."""
+
+    @abstractmethod
+    async def count_edges(self, query: EdgeQuery) -> int: ...
+
+    @abstractmethod
+    async def neighbourhood(self, ids: Sequence[str], depth: int) -> Subgraph:
+        """Nodes within `depth` steps of `ids` along edges of any direction (ids included),
+        and every edge between two of those nodes."""
+
+    @abstractmethod
+    async def snapshot(self) -> Subgraph:
+        """The whole graph, nodes sorted by id and edges sorted by id."""
+
+    @abstractmethod
+    async def create_node(
+        self, kind: NodeKind, props: dict[str, Any], edges: Sequence[NewEdge] = ()
+    ) -> NodeRecord:
+        """Create a node with validated props, and edges from or to it (NEW_NODE) at once."""
+
+    @abstractmethod
+    async def update_node(
+        self, node_id: str, props: dict[str, Any], expected_version: int | None
+    ) -> NodeRecord:
+        """Replace the props; refuse with Conflict if the version moved on."""
+
+    @abstractmethod
+    async def delete_node(self, node_id: str, expected_version: int | None) -> NodeRecord:
+        """Delete the node and every edge touching it."""
+
+    @abstractmethod
+    async def create_edge(self, edge: NewEdge) -> EdgeRecord:
+        """Refuse unknown ends, ends of the wrong kind, self-loops and duplicate ties."""
+
+    @abstractmethod
+    async def update_edge(
+        self, edge_id: str, props: dict[str, Any], expected_version: int | None
+    ) -> EdgeRecord: ...
+
+    @abstractmethod
+    async def delete_edge(self, edge_id: str) -> EdgeRecord: ...
+
+    @abstractmethod
+    async def import_graph(self, subgraph: Subgraph) -> None:
+        """Add a whole graph keeping its ids, versions and times; all or nothing."""
+
+    @abstractmethod
+    async def clear(self) -> None:
+        """Remove every node and edge (restore into a fresh store)."""

@@ -1,0 +1,289 @@
+"""The embedded store: SQLite in WAL mode, zero set-up, the default."""
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from registry.domain import graph, rules
+from registry.domain.enums import EdgeType, NodeKind
+from registry.domain.errors import Conflict, ValidationFailed
+from registry.store import embedded_sql as sql
+from registry.store.base import (
+    NEW_NODE,
+    NewEdge,
+    Store,
+    check_version,
+    missing,
+    new_id,
+    now,
+)
+from registry.store.query import EdgeQuery, NodeQuery, Order
+from registry.store.records import EdgeRecord, NodeRecord, Subgraph
+
+T = TypeVar("T")
+
+
+def _node(row: sqlite3.Row) -> NodeRecord:
+    return NodeRecord(row[0], NodeKind(row[1]), json.loads(row[2]), row[3], row[4], row[5])
+
+
+def _edge(row: sqlite3.Row) -> EdgeRecord:
+    return EdgeRecord(
+        row[0], EdgeType(row[1]), row[2], row[3], json.loads(row[4]), row[5], row[6], row[7]
+    )
+
+
+def _node_columns(kind: NodeKind, props: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        json.dumps(props, ensure_ascii=False, sort_keys=True),
+        rules.sort_key(props["name"]),
+        graph.search_text(kind, props),
+        int(props.get("archived", False)),
+        graph.unique_key(kind, props),
+    )
+
+
+class EmbeddedStore(Store):
+    """One SQLite connection used from one worker thread, so the event loop never blocks."""
+
+    name = "embedded"
+
+    def __init__(self, path: Path | str) -> None:
+        self._path = str(path)
+        self._pool: ThreadPoolExecutor | None = None
+        self._db: sqlite3.Connection | None = None
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._pool is None:
+            raise RuntimeError("the embedded store is not open")
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    async def _read(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return await self._run(lambda: self._conn.execute(statement, params).fetchall())
+
+    async def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        def transaction() -> T:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(conn)
+                conn.execute(sql.BUMP_VERSION)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return result
+
+        return await self._run(transaction)
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError("the embedded store is not open")
+        return self._db
+
+    async def open(self) -> None:
+        def connect() -> None:
+            if self._path != ":memory:":
+                Path(self._path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.executescript(sql.SCHEMA)
+            self._db = conn
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+        await self._run(connect)
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._run(self._db.close)
+            self._db = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    async def ping(self) -> bool:
+        return (await self._read("SELECT 1"))[0][0] == 1
+
+    async def version(self) -> int:
+        return (await self._read(sql.GET_VERSION))[0][0]
+
+    async def get_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
+        found = {r[0]: _node(r) for r in await self._read(sql.NODES_BY_IDS, [json.dumps(ids)])}
+        return [found.get(i) for i in ids]
+
+    async def get_edges(self, ids: Sequence[str]) -> list[EdgeRecord | None]:
+        found = {r[0]: _edge(r) for r in await self._read(sql.EDGES_BY_IDS, [json.dumps(ids)])}
+        return [found.get(i) for i in ids]
+
+    async def find_nodes(
+        self, query: NodeQuery, order: Order, offset: int = 0, limit: int | None = None
+    ) -> list[NodeRecord]:
+        return [_node(r) for r in await self._read(*sql.find_nodes(query, order, offset, limit))]
+
+    async def count_nodes(self, query: NodeQuery) -> int:
+        return (await self._read(*sql.count_nodes(query)))[0][0]
+
+    async def find_edges(
+        self, query: EdgeQuery, offset: int = 0, limit: int | None = None
+    ) -> list[EdgeRecord]:
+        return [_edge(r) for r in await self._read(*sql.find_edges(query, offset, limit))]
+
+    async def count_edges(self, query: EdgeQuery) -> int:
+        return (await self._read(*sql.count_edges(query)))[0][0]
+
+    async def neighbourhood(self, ids: Sequence[str], depth: int) -> Subgraph:
+        def walk() -> Subgraph:
+            seen = {r[0] for r in self._conn.execute(sql.NODE_KINDS, [json.dumps(ids)])}
+            frontier = set(seen)
+            for _ in range(depth):
+                rows = self._conn.execute(sql.EDGES_AROUND, [json.dumps(list(frontier))] * 2)
+                reached = {end for r in rows for end in (r[2], r[3])}
+                frontier = reached - seen
+                seen |= frontier
+            nodes = self._conn.execute(sql.NODES_BY_IDS + " ORDER BY id", [json.dumps(list(seen))])
+            edges = self._conn.execute(sql.EDGES_AROUND, [json.dumps(list(seen))] * 2)
+            inside = [e for e in map(_edge, edges) if e.from_id in seen and e.to_id in seen]
+            return Subgraph([_node(r) for r in nodes], sorted(inside, key=lambda e: e.id))
+
+        return await self._run(walk)
+
+    async def snapshot(self) -> Subgraph:
+        def read() -> Subgraph:
+            nodes = [_node(r) for r in self._conn.execute(sql.ALL_NODES)]
+            return Subgraph(nodes, [_edge(r) for r in self._conn.execute(sql.ALL_EDGES)])
+
+        return await self._run(read)
+
+    def _check_unique(self, conn: sqlite3.Connection, kind: NodeKind, props: dict, node_id: str):
+        key = graph.unique_key(kind, props)
+        if key and conn.execute(sql.UNIQUE_HOLDER, (key, node_id)).fetchone():
+            field = graph.camel(key.split(":", 1)[0])
+            raise Conflict(f"another {kind.value} already has this {field}", field=field)
+
+    def _insert_edge(self, conn: sqlite3.Connection, edge: NewEdge, stamp: str) -> EdgeRecord:
+        if edge.from_id == edge.to_id:
+            raise ValidationFailed("a node cannot be tied to itself", field="targetId")
+        kinds = dict(conn.execute(sql.NODE_KINDS, [json.dumps([edge.from_id, edge.to_id])]))
+        for end, field in ((edge.from_id, "sourceId"), (edge.to_id, "targetId")):
+            if end not in kinds:
+                raise missing("node", end, field)
+        graph.check_endpoints(edge.type, NodeKind(kinds[edge.from_id]), NodeKind(kinds[edge.to_id]))
+        symmetric = edge.type in graph.SYMMETRIC
+        ends = (edge.from_id, edge.to_id, symmetric, edge.to_id, edge.from_id)
+        if conn.execute(sql.SAME_TIE, (edge.type.value, *ends)).fetchone():
+            raise Conflict(f"these two are already joined by {edge.type.value}", field="targetId")
+        record = EdgeRecord(
+            edge.id or new_id(), edge.type, edge.from_id, edge.to_id, edge.props, 1, stamp, stamp
+        )
+        conn.execute(sql.INSERT_EDGE, _edge_row(record))
+        return record
+
+    async def create_node(
+        self, kind: NodeKind, props: dict[str, Any], edges: Sequence[NewEdge] = ()
+    ) -> NodeRecord:
+        def create(conn: sqlite3.Connection) -> NodeRecord:
+            stamp, node_id = now(), new_id()
+            self._check_unique(conn, kind, props, node_id)
+            conn.execute(
+                sql.INSERT_NODE, _node_row(NodeRecord(node_id, kind, props, 1, stamp, stamp))
+            )
+            for edge in edges:
+                ends = [node_id if end == NEW_NODE else end for end in (edge.from_id, edge.to_id)]
+                self._insert_edge(conn, NewEdge(edge.type, *ends, edge.props), stamp)
+            return NodeRecord(node_id, kind, props, 1, stamp, stamp)
+
+        return await self._write(create)
+
+    def _current_node(self, conn: sqlite3.Connection, node_id: str) -> NodeRecord:
+        row = conn.execute(sql.NODES_BY_IDS, [json.dumps([node_id])]).fetchone()
+        if row is None:
+            raise missing("node", node_id)
+        return _node(row)
+
+    async def update_node(
+        self, node_id: str, props: dict[str, Any], expected_version: int | None
+    ) -> NodeRecord:
+        def update(conn: sqlite3.Connection) -> NodeRecord:
+            current = self._current_node(conn, node_id)
+            check_version(current.kind.value, node_id, current.version, expected_version)
+            self._check_unique(conn, current.kind, props, node_id)
+            conn.execute(sql.UPDATE_NODE, (*_node_columns(current.kind, props), now(), node_id))
+            return self._current_node(conn, node_id)
+
+        return await self._write(update)
+
+    async def delete_node(self, node_id: str, expected_version: int | None) -> NodeRecord:
+        def delete(conn: sqlite3.Connection) -> NodeRecord:
+            current = self._current_node(conn, node_id)
+            check_version(current.kind.value, node_id, current.version, expected_version)
+            conn.execute(sql.DELETE_NODE, (node_id,))
+            return current
+
+        return await self._write(delete)
+
+    async def create_edge(self, edge: NewEdge) -> EdgeRecord:
+        return await self._write(lambda conn: self._insert_edge(conn, edge, now()))
+
+    def _current_edge(self, conn: sqlite3.Connection, edge_id: str) -> EdgeRecord:
+        row = conn.execute(sql.EDGES_BY_IDS, [json.dumps([edge_id])]).fetchone()
+        if row is None:
+            raise missing("tie", edge_id)
+        return _edge(row)
+
+    async def update_edge(
+        self, edge_id: str, props: dict[str, Any], expected_version: int | None
+    ) -> EdgeRecord:
+        def update(conn: sqlite3.Connection) -> EdgeRecord:
+            current = self._current_edge(conn, edge_id)
+            check_version(current.type.value, edge_id, current.version, expected_version)
+            conn.execute(sql.UPDATE_EDGE, (json.dumps(props, sort_keys=True), now(), edge_id))
+            return self._current_edge(conn, edge_id)
+
+        return await self._write(update)
+
+    async def delete_edge(self, edge_id: str) -> EdgeRecord:
+        def delete(conn: sqlite3.Connection) -> EdgeRecord:
+            current = self._current_edge(conn, edge_id)
+            conn.execute(sql.DELETE_EDGE, (edge_id,))
+            return current
+
+        return await self._write(delete)
+
+    async def import_graph(self, subgraph: Subgraph) -> None:
+        def load(conn: sqlite3.Connection) -> None:
+            try:
+                conn.executemany(
+                    sql.INSERT_NODE,
+                    [_node_row(n) for n in subgraph.nodes],
+                )
+                conn.executemany(sql.INSERT_EDGE, [_edge_row(e) for e in subgraph.edges])
+            except sqlite3.IntegrityError as exc:
+                raise Conflict(f"the graph clashes with what the store holds: {exc}") from None
+
+        await self._write(load)
+
+    async def clear(self) -> None:
+        await self._write(lambda conn: [conn.execute(s) for s in sql.CLEAR.split(";") if s.strip()])
+
+
+def _node_row(n: NodeRecord) -> tuple[Any, ...]:
+    return (
+        n.id,
+        n.kind.value,
+        *_node_columns(n.kind, n.props),
+        n.version,
+        n.created_at,
+        n.updated_at,
+    )
+
+
+def _edge_row(e: EdgeRecord) -> tuple[Any, ...]:
+    props = json.dumps(e.props, ensure_ascii=False, sort_keys=True)
+    return (e.id, e.type.value, e.from_id, e.to_id, props, e.version, e.created_at, e.updated_at)

@@ -1,0 +1,171 @@
+"""Every SQL statement of the embedded store, and the builders for its filtered queries."""
+
+import json
+import re
+from typing import Any
+
+from registry.store.query import Direction, EdgeQuery, Linked, NodeQuery, Order
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('version', 0);
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    props TEXT NOT NULL,
+    sort TEXT NOT NULL,
+    search TEXT NOT NULL,
+    archived INTEGER NOT NULL,
+    unique_key TEXT UNIQUE,
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS nodes_kind_sort ON nodes (kind, archived, sort);
+CREATE INDEX IF NOT EXISTS nodes_kind_created ON nodes (kind, created_at);
+CREATE INDEX IF NOT EXISTS nodes_subkind ON nodes (kind, json_extract(props, '$.kind'));
+CREATE TABLE IF NOT EXISTS edges (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    from_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+    to_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+    props TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (type, from_id, to_id)
+);
+CREATE INDEX IF NOT EXISTS edges_from ON edges (from_id, type);
+CREATE INDEX IF NOT EXISTS edges_to ON edges (to_id, type);
+"""
+
+NODE_COLUMNS = "id, kind, props, version, created_at, updated_at"
+EDGE_COLUMNS = "id, type, from_id, to_id, props, version, created_at, updated_at"
+
+BUMP_VERSION = "UPDATE meta SET value = value + 1 WHERE key = 'version'"
+GET_VERSION = "SELECT value FROM meta WHERE key = 'version'"
+NODES_BY_IDS = f"SELECT {NODE_COLUMNS} FROM nodes WHERE id IN (SELECT value FROM json_each(?))"
+EDGES_BY_IDS = f"SELECT {EDGE_COLUMNS} FROM edges WHERE id IN (SELECT value FROM json_each(?))"
+NODE_KINDS = "SELECT id, kind FROM nodes WHERE id IN (SELECT value FROM json_each(?))"
+INSERT_NODE = (
+    "INSERT INTO nodes (id, kind, props, sort, search, archived, unique_key, version,"
+    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+UPDATE_NODE = (
+    "UPDATE nodes SET props = ?, sort = ?, search = ?, archived = ?, unique_key = ?,"
+    " version = version + 1, updated_at = ? WHERE id = ?"
+)
+DELETE_NODE = "DELETE FROM nodes WHERE id = ?"
+INSERT_EDGE = f"INSERT INTO edges ({EDGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+UPDATE_EDGE = "UPDATE edges SET props = ?, version = version + 1, updated_at = ? WHERE id = ?"
+DELETE_EDGE = "DELETE FROM edges WHERE id = ?"
+SAME_TIE = (
+    "SELECT id FROM edges WHERE type = ? AND ((from_id = ? AND to_id = ?)"
+    " OR (? AND from_id = ? AND to_id = ?))"
+)
+UNIQUE_HOLDER = "SELECT id FROM nodes WHERE unique_key = ? AND id != ?"
+EDGES_AROUND = (
+    f"SELECT {EDGE_COLUMNS} FROM edges WHERE from_id IN (SELECT value FROM json_each(?))"
+    f" UNION SELECT {EDGE_COLUMNS} FROM edges WHERE to_id IN (SELECT value FROM json_each(?))"
+)
+ALL_NODES = f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY id"
+ALL_EDGES = f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY id"
+CLEAR = "DELETE FROM edges; DELETE FROM nodes;"
+
+_EACH = "(SELECT value FROM json_each(?))"
+_ORDER_COLUMN = {"name": "sort", "created_at": "created_at", "updated_at": "updated_at"}
+
+
+def _linked(cond: Linked, params: list[Any]) -> str:
+    sides = {
+        Direction.OUT: [("from_id", "to_id")],
+        Direction.IN: [("to_id", "from_id")],
+        Direction.BOTH: [("from_id", "to_id"), ("to_id", "from_id")],
+    }[cond.direction]
+    parts = []
+    for near, far in sides:
+        parts.append(
+            f"EXISTS (SELECT 1 FROM edges e WHERE e.{near} = n.id AND e.type IN {_EACH}"
+            f" AND e.{far} IN {_EACH})"
+        )
+        params += [_json(t.value for t in cond.edge_types), _json(cond.node_ids)]
+    return "(" + " OR ".join(parts) + ")"
+
+
+def _json(values: Any) -> str:
+    return json.dumps(list(values))
+
+
+def _prop(name: str) -> str:
+    # Property names come from code, never from callers; refuse anything else all the same.
+    if not re.fullmatch(r"[a-z_]+", name):
+        raise ValueError(f"not a property name: {name!r}")
+    return name
+
+
+def node_where(query: NodeQuery) -> tuple[str, list[Any]]:
+    clauses, params = ["n.kind = ?"], [query.kind.value]
+    if query.archived is not None:
+        clauses.append("n.archived = ?")
+        params.append(int(query.archived))
+    if query.search:
+        clauses.append("instr(n.search, ?) > 0")
+        params.append(query.search)
+    for prop, values in query.equals.items():
+        clauses.append(f"json_extract(n.props, '$.{_prop(prop)}') IN {_EACH}")
+        params.append(_json(values))
+    for prop, values in query.contains_any.items():
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM json_each(n.props, '$.{_prop(prop)}') WHERE value IN {_EACH})"
+        )
+        params.append(_json(values))
+    clauses += [_linked(cond, params) for cond in query.linked]
+    return " AND ".join(clauses), params
+
+
+def find_nodes(query: NodeQuery, order: Order, offset: int, limit: int | None) -> tuple[str, list]:
+    where, params = node_where(query)
+    direction = "DESC" if order.descending else "ASC"
+    sql = (
+        f"SELECT {NODE_COLUMNS} FROM nodes n WHERE {where}"
+        f" ORDER BY n.{_ORDER_COLUMN[order.field.value]} {direction}, n.id {direction}"
+        " LIMIT ? OFFSET ?"
+    )
+    return sql, [*params, -1 if limit is None else limit, offset]
+
+
+def count_nodes(query: NodeQuery) -> tuple[str, list[Any]]:
+    where, params = node_where(query)
+    return f"SELECT count(*) FROM nodes n WHERE {where}", params
+
+
+def edge_where(query: EdgeQuery) -> tuple[str, list[Any]]:
+    clauses = ["e.type IN (SELECT value FROM json_each(?))"]
+    params: list[Any] = [_json(t.value for t in query.types)]
+    if query.node_ids is not None:
+        ends = {
+            Direction.OUT: ["e.from_id"],
+            Direction.IN: ["e.to_id"],
+            Direction.BOTH: ["e.from_id", "e.to_id"],
+        }[query.direction]
+        ors = [f"{end} IN (SELECT value FROM json_each(?))" for end in ends]
+        clauses.append("(" + " OR ".join(ors) + ")")
+        params += [_json(query.node_ids)] * len(ends)
+    for prop, values in query.equals.items():
+        clauses.append(f"json_extract(e.props, '$.{_prop(prop)}') IN {_EACH}")
+        params.append(_json(values))
+    return " AND ".join(clauses), params
+
+
+def find_edges(query: EdgeQuery, offset: int, limit: int | None) -> tuple[str, list[Any]]:
+    where, params = edge_where(query)
+    sql = (
+        f"SELECT {EDGE_COLUMNS} FROM edges e WHERE {where}"
+        " ORDER BY e.created_at, e.id LIMIT ? OFFSET ?"
+    )
+    return sql, [*params, -1 if limit is None else limit, offset]
+
+
+def count_edges(query: EdgeQuery) -> tuple[str, list[Any]]:
+    where, params = edge_where(query)
+    return f"SELECT count(*) FROM edges e WHERE {where}", params
