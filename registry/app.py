@@ -2,15 +2,19 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from registry.api.http import GraphQLEndpoint
 from registry.api.schema import schema
 from registry.store.base import Store
+
+STATIC = Path(__file__).parent / "web" / "static"
 
 
 def create_app(store: Store) -> Starlette:
@@ -41,6 +45,7 @@ def create_app(store: Store) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=lifespan,
     )

@@ -5,7 +5,9 @@ README's test command). Without it they fail loudly; they are never skipped.
 """
 
 import os
-from collections.abc import AsyncIterator
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -86,3 +88,48 @@ class GraphQLClient:
 @pytest.fixture
 def gql(client: httpx.AsyncClient) -> GraphQLClient:
     return GraphQLClient(client)
+
+
+class LiveServer:
+    """The app served by uvicorn on a free loopback port, in a thread of this process."""
+
+    def __init__(self, store: Store) -> None:
+        import uvicorn
+
+        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=0, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the registry did not start")
+            time.sleep(0.05)
+        port = self.server.servers[0].sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A running registry over an embedded store with the demo network."""
+    import asyncio
+
+    from registry.seeds import DEMO_DIR, load_seed_graph
+
+    path = tmp_path_factory.mktemp("live") / "registry.sqlite3"
+
+    async def seed() -> None:
+        store = EmbeddedStore(path)
+        await store.open()
+        await store.import_graph(load_seed_graph(DEMO_DIR))
+        await store.close()
+
+    asyncio.run(seed())
+    with LiveServer(EmbeddedStore(path)) as url:
+        yield url

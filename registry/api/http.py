@@ -5,10 +5,11 @@ wants application/graphql-response+json for clients that ask for it, and with it
 when the request never reached execution (parse, validation or variable-coercion failure).
 """
 
+from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, process_result
@@ -20,6 +21,8 @@ from registry.store.base import Store
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+# The explorer's page loads GraphiQL from the package's own static files, never a CDN.
+EXPLORER = (Path(__file__).parent / "graphiql.html").read_text(encoding="utf-8")
 
 
 def wants_graphql_response(accept: str) -> bool:
@@ -37,6 +40,9 @@ class GraphQLEndpoint(GraphQL[Context, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         return Context(store=self.store, loaders=Loaders(self.store))
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        return HTMLResponse(EXPLORER)
 
     async def process_result(
         self, request: Request, result: ExecutionResult

@@ -10,7 +10,6 @@ from pydantic import create_model
 from strawberry.experimental import pydantic as sp
 
 from registry.domain import models, rules
-from registry.domain.graph import NODE_MODELS
 from registry.domain.enums import (
     ActivityKind,
     AreaKind,
@@ -21,6 +20,7 @@ from registry.domain.enums import (
     OrganisationKind,
     ParticipantRole,
 )
+from registry.domain.graph import NODE_MODELS
 from registry.store.query import Direction, EdgeQuery, Linked, NodeQuery, Order, OrderField
 
 

@@ -11,7 +11,7 @@ from strawberry.experimental import pydantic as sp
 from registry.api.context import Info
 from registry.api.inputs import INPUTS, CollaborationPatch, LinkInput, TiePatch, to_props
 from registry.api.nodes import TYPES, to_type
-from registry.api.ties import Collaboration, Link
+from registry.api.ties import Collaboration, Link, to_collaboration
 from registry.domain import graph, models
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound, RegistryError, ValidationFailed
@@ -35,7 +35,9 @@ def _merge(current: dict[str, Any], patch: dict[str, Any], clear: list[str] | No
     unknown = cleared - set(current) - set(patch)
     merged = {k: v for k, v in {**current, **patch}.items() if k not in cleared}
     if unknown & {"name", "kind", "dimension"}:
-        raise ValidationFailed("a required field cannot be cleared", field=graph.camel(unknown.pop()))
+        raise ValidationFailed(
+            "a required field cannot be cleared", field=graph.camel(unknown.pop())
+        )
     return merged
 
 
@@ -84,9 +86,7 @@ def _node_mutations(kind: NodeKind) -> dict[str, Any]:
         props = {**current.props, "archived": archived}
         return to_type(await info.context.store.update_node(id, props, expected_version))
 
-    async def delete(
-        info: Info, id: strawberry.ID, expected_version: int | None = None
-    ) -> Deleted:
+    async def delete(info: Info, id: strawberry.ID, expected_version: int | None = None) -> Deleted:
         await _current(info, id, kind)
         await info.context.store.delete_node(id, expected_version)
         return Deleted(id=id)
@@ -149,9 +149,7 @@ class LinkMutations:
         props = graph.validate_edge(EdgeType.COLLABORATES_WITH, given)
         edge = NewEdge(EdgeType.COLLABORATES_WITH, *ends, props)
         names = {"sourceId": "organisationId", "targetId": "partnerId"}
-        return Collaboration.from_record(
-            await _renamed(info.context.store.create_edge(edge), names)
-        )
+        return to_collaboration(await _renamed(info.context.store.create_edge(edge), names))
 
     @strawberry.mutation(description="Change a collaboration; CONFLICT if it changed meanwhile.")
     async def update_collaboration(
@@ -164,9 +162,7 @@ class LinkMutations:
     ) -> Collaboration:
         edge = await _current_edge(info, id, {EdgeType.COLLABORATES_WITH})
         props = graph.validate_edge(edge.type, _merge(edge.props, to_props(patch), clear))
-        return Collaboration.from_record(
-            await info.context.store.update_edge(id, props, expected_version)
-        )
+        return to_collaboration(await info.context.store.update_edge(id, props, expected_version))
 
 
 Mutation = strawberry.type(

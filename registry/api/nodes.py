@@ -1,7 +1,7 @@
 """GraphQL types of the six kinds of node, with their relationship fields."""
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.experimental import pydantic as sp
@@ -14,6 +14,9 @@ from registry.domain.errors import ValidationFailed
 from registry.domain.graph import NODE_MODELS
 from registry.store.query import Direction
 from registry.store.records import NodeRecord
+
+if TYPE_CHECKING:
+    from registry.api.ties import Collaboration, Participation
 
 ParticipationRef = Annotated["Participation", strawberry.lazy("registry.api.ties")]
 CollaborationRef = Annotated["Collaboration", strawberry.lazy("registry.api.ties")]
@@ -28,7 +31,7 @@ MAX_DEPTH = 3
 OUT, IN, BOTH = Direction.OUT, Direction.IN, Direction.BOTH
 
 
-def _from_model(model: type) -> Callable[[type], type]:
+def from_model(model: type) -> Callable[[type], type]:
     """A GraphQL type with the model's fields, living in this module so names resolve here."""
 
     def decorate(cls: type) -> type:
@@ -63,10 +66,13 @@ def check_depth(depth: int) -> None:
 
 
 async def _linked(info: Info, node_id: str, edge_type: E, direction: Direction) -> list:
-    return [to_type(node) for _, node in await info.context.loaders.linked(node_id, edge_type, direction)]
+    return [
+        to_type(node)
+        for _, node in await info.context.loaders.linked(node_id, edge_type, direction)
+    ]
 
 
-@_from_model(models.Organisation)
+@from_model(models.Organisation)
 class Organisation(Entity):
     @strawberry.field(description="Contact persons for the organisation.")
     async def contacts(self, info: Info) -> list[PersonRef]:
@@ -98,17 +104,17 @@ class Organisation(Entity):
 
     @strawberry.field(description="Its part in each activity, with the role.")
     async def participations(self, info: Info) -> list[ParticipationRef]:
-        from registry.api.ties import Participation
+        from registry.api.ties import to_participation
 
         edges = await info.context.loaders.edges_of(E.PARTICIPATES_IN, OUT).load(self.id)
-        return [Participation.from_record(e) for e in edges]
+        return [to_participation(e) for e in edges]
 
     @strawberry.field(description="Direct ties with other organisations.")
     async def collaborations(self, info: Info) -> list[CollaborationRef]:
-        from registry.api.ties import Collaboration
+        from registry.api.ties import to_collaboration
 
         edges = await info.context.loaders.edges_of(E.COLLABORATES_WITH, BOTH).load(self.id)
-        return [Collaboration.from_record(e) for e in edges]
+        return [to_collaboration(e) for e in edges]
 
     @strawberry.field(description="Organisations it collaborates with directly.")
     async def partners(self, info: Info) -> list[OrganisationRef]:
@@ -124,7 +130,7 @@ class Organisation(Entity):
         return await _linked(info, self.id, E.PART_OF, IN)
 
 
-@_from_model(models.Community)
+@from_model(models.Community)
 class Community(Entity):
     @strawberry.field(description="Organisations that represent the community.")
     async def represented_by(self, info: Info) -> list[Organisation]:
@@ -135,22 +141,26 @@ class Community(Entity):
         return await _linked(info, self.id, E.SERVES, IN)
 
 
-@_from_model(models.Person)
+@from_model(models.Person)
 class Person(Entity):
     @strawberry.field(description="Organisations the person is a contact for.")
     async def organisations(self, info: Info) -> list[Organisation]:
         return await _linked(info, self.id, E.CONTACT_FOR, OUT)
 
 
-@_from_model(models.Area)
+@from_model(models.Area)
 class Area(Entity):
     @strawberry.field
     async def organisations(self, info: Info) -> list[Organisation]:
-        return [n for n in await _linked(info, self.id, E.LOCATED_IN, IN) if isinstance(n, Organisation)]
+        return [
+            n for n in await _linked(info, self.id, E.LOCATED_IN, IN) if isinstance(n, Organisation)
+        ]
 
     @strawberry.field
     async def activities(self, info: Info) -> list[ActivityRef]:
-        return [n for n in await _linked(info, self.id, E.LOCATED_IN, IN) if isinstance(n, Activity)]
+        return [
+            n for n in await _linked(info, self.id, E.LOCATED_IN, IN) if isinstance(n, Activity)
+        ]
 
     @strawberry.field(description="The larger area it belongs to, such as Oslo for a district.")
     async def part_of(self, info: Info) -> AreaRef | None:
@@ -162,25 +172,27 @@ class Area(Entity):
         return await _linked(info, self.id, E.PART_OF, IN)
 
 
-@_from_model(models.Topic)
+@from_model(models.Topic)
 class Topic(Entity):
     @strawberry.field
     async def organisations(self, info: Info) -> list[Organisation]:
-        return [n for n in await _linked(info, self.id, E.WORKS_ON, IN) if isinstance(n, Organisation)]
+        return [
+            n for n in await _linked(info, self.id, E.WORKS_ON, IN) if isinstance(n, Organisation)
+        ]
 
     @strawberry.field
     async def activities(self, info: Info) -> list[ActivityRef]:
         return [n for n in await _linked(info, self.id, E.WORKS_ON, IN) if isinstance(n, Activity)]
 
 
-@_from_model(models.Activity)
+@from_model(models.Activity)
 class Activity(Entity):
     @strawberry.field(description="Organisations taking part, with their roles.")
     async def participants(self, info: Info) -> list[ParticipationRef]:
-        from registry.api.ties import Participation
+        from registry.api.ties import to_participation
 
         edges = await info.context.loaders.edges_of(E.PARTICIPATES_IN, IN).load(self.id)
-        return [Participation.from_record(e) for e in edges]
+        return [to_participation(e) for e in edges]
 
     @strawberry.field
     async def areas(self, info: Info) -> list[Area]:

@@ -28,7 +28,7 @@ from registry.api.nodes import (
     to_type,
 )
 from registry.api.pagination import Connection, connection
-from registry.api.ties import Collaboration, Link, Network
+from registry.api.ties import Collaboration, Link, Network, to_collaboration
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound
 
@@ -100,7 +100,7 @@ class Query:
             after,
             lambda offset, limit: store.find_edges(query, offset, limit),
             lambda: store.count_edges(query),
-            Collaboration.from_record,
+            to_collaboration,
         )
 
     @strawberry.field(description="Any node or tie by its global id; null when there is none.")
@@ -112,13 +112,13 @@ class Query:
         if edge is None:
             return None
         if edge.type is EdgeType.COLLABORATES_WITH:
-            return Collaboration.from_record(edge)
+            return to_collaboration(edge)
         return Link.from_record(edge)
 
-    @strawberry.field(description="The nodes within `depth` steps of `ids` and the ties among them.")
-    async def neighbourhood(
-        self, info: Info, ids: list[strawberry.ID], depth: int = 1
-    ) -> Network:
+    @strawberry.field(
+        description="The nodes within `depth` steps of `ids` and the ties among them."
+    )
+    async def neighbourhood(self, info: Info, ids: list[strawberry.ID], depth: int = 1) -> Network:
         check_depth(depth)
         return Network.from_subgraph(await info.context.store.neighbourhood(_ids(ids), depth))
 

@@ -4,10 +4,9 @@ from datetime import date
 from typing import Self
 
 import strawberry
-from strawberry.experimental import pydantic as sp
 
 from registry.api.context import Info
-from registry.api.nodes import Activity, Entity, Node, Organisation, to_type
+from registry.api.nodes import Activity, Entity, Node, Organisation, from_model, to_type
 from registry.domain import models
 from registry.domain.enums import EdgeType
 from registry.domain.enums import ParticipantRole as Role
@@ -31,15 +30,11 @@ async def _node(info: Info, node_id: str) -> Entity:
     return to_type(record)
 
 
-@sp.type(model=models.Participation, all_fields=True, name="Participation")
+@from_model(models.Participation)
 class Participation(Node):
     version: int
     from_id: strawberry.Private[str]
     to_id: strawberry.Private[str]
-
-    @classmethod
-    def from_record(cls, edge: EdgeRecord) -> Self:
-        return cls.from_pydantic(models.Participation.model_validate(edge.props), _extra(edge))
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation:
@@ -50,19 +45,26 @@ class Participation(Node):
         return await _node(info, self.to_id)
 
 
-@sp.type(model=models.Collaboration, all_fields=True, name="Collaboration")
+@from_model(models.Collaboration)
 class Collaboration(Node):
     version: int
     from_id: strawberry.Private[str]
     to_id: strawberry.Private[str]
 
-    @classmethod
-    def from_record(cls, edge: EdgeRecord) -> Self:
-        return cls.from_pydantic(models.Collaboration.model_validate(edge.props), _extra(edge))
-
     @strawberry.field(description="The two organisations, in the order the tie was entered.")
     async def organisations(self, info: Info) -> list[Organisation]:
         return [await _node(info, self.from_id), await _node(info, self.to_id)]
+
+
+def to_participation(edge: EdgeRecord) -> Participation:
+    return Participation.from_pydantic(
+        models.Participation.model_validate(edge.props), _extra(edge)
+    )
+
+
+def to_collaboration(edge: EdgeRecord) -> Collaboration:
+    props = models.Collaboration.model_validate(edge.props)
+    return Collaboration.from_pydantic(props, _extra(edge))
 
 
 @strawberry.type(description="Any tie between two nodes, with the properties it carries.")

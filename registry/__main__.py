@@ -1,0 +1,5 @@
+"""`python -m registry` runs the command line."""
+
+from registry.cli.main import app
+
+app()

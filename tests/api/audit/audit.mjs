@@ -1,0 +1,18 @@
+// Runs graphql-http's audit suite against the URL given and prints one line per audit.
+// Exit status 1 when any audit ends in an error or a warning.
+import { auditServer } from 'graphql-http';
+
+const url = process.argv[2];
+const results = await auditServer({ url });
+let bad = 0;
+for (const result of results) {
+  const line = `${result.status.toUpperCase()} ${result.id} ${result.name}`;
+  if (result.status !== 'ok') {
+    bad += 1;
+    console.log(`${line}: ${result.reason}`);
+  } else {
+    console.log(line);
+  }
+}
+console.log(`audits: ${results.length}, not ok: ${bad}`);
+process.exit(bad ? 1 : 0);

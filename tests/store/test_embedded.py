@@ -1,0 +1,40 @@
+"""What only the embedded store promises: durability on disk, WAL mode, foreign keys."""
+
+from pathlib import Path
+
+import pytest
+
+from registry.domain.enums import NodeKind
+from registry.domain.graph import validate_node
+from registry.store.embedded import EmbeddedStore
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_data_survives_a_restart(tmp_path: Path):
+    path = tmp_path / "data" / "registry.sqlite3"
+    first = EmbeddedStore(path)
+    await first.open()
+    made = await first.create_node(NodeKind.TOPIC, validate_node(NodeKind.TOPIC, {"name": "Bolig"}))
+    version = await first.version()
+    await first.close()
+
+    second = EmbeddedStore(path)
+    await second.open()
+    assert await second.get_nodes([made.id]) == [made]
+    assert await second.version() == version
+    await second.close()
+
+
+async def test_wal_and_foreign_keys_are_on(tmp_path: Path):
+    store = EmbeddedStore(tmp_path / "registry.sqlite3")
+    await store.open()
+    assert await store._read("PRAGMA journal_mode") == [("wal",)]
+    assert await store._read("PRAGMA foreign_keys") == [(1,)]
+    await store.close()
+
+
+async def test_closed_store_says_so(tmp_path: Path):
+    store = EmbeddedStore(tmp_path / "registry.sqlite3")
+    with pytest.raises(RuntimeError, match="not open"):
+        await store.ping()
