@@ -85,4 +85,4 @@ def test_serve_demo_answers_graphql(tmp_path: Path):
         assert body["data"]["organisations"]["totalCount"] >= 150
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        proc.communicate(timeout=20)
