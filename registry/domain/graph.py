@@ -68,9 +68,12 @@ def validate_edge(edge_type: EdgeType, data: dict[str, Any]) -> dict[str, Any]:
 def check_endpoints(edge_type: EdgeType, source: NodeKind, target: NodeKind) -> None:
     """Refuse links that make no sense, such as a person collaborating with a topic."""
     sources, targets = EDGE_ENDPOINTS[edge_type]
-    if source not in sources or target not in targets:
+    fits = source in sources and target in targets
+    # A hierarchy joins like to like: a unit within a unit, an area within an area.
+    if not fits or (edge_type is EdgeType.PART_OF and source is not target):
         raise ValidationFailed(
-            f"{edge_type.value} cannot join {source.value} to {target.value}", field="targetId"
+            f"{edge_type.value} cannot join {source.value} to {target.value}",
+            field="sourceId" if source not in sources else "targetId",
         )
 
 

@@ -105,6 +105,13 @@ class Activity(Entity, Period):
     amount_nok: Annotated[int, Field(ge=0, le=1_000_000_000)] | None = None
     grant_status: GrantStatus | None = None
 
+    @model_validator(mode="after")
+    def _grants_only(self) -> Self:
+        grant = (self.grant_scheme, self.grant_year, self.amount_nok, self.grant_status)
+        if self.kind is not ActivityKind.GRANT and any(v is not None for v in grant):
+            raise ValueError("kind: grant scheme, year, amount and status belong to GRANT activities")
+        return self
+
 
 class Tie(Period):
     """Properties every edge may carry: the period the tie holds."""
