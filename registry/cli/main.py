@@ -60,7 +60,9 @@ async def load_demo(store: Store, replace: bool = False) -> int:
 
 @app.command()
 def serve(
-    demo: Annotated[bool, typer.Option(help="Serve a fresh temporary store filled with the demo network.")] = False,
+    demo: Annotated[
+        bool, typer.Option(help="Serve a fresh temporary store filled with the demo network.")
+    ] = False,
     host: Annotated[str | None, typer.Option(help="Address to listen on [REGISTRY_HOST].")] = None,
     port: Annotated[int | None, typer.Option(help="Port [REGISTRY_PORT].")] = None,
 ) -> None:

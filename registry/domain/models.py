@@ -109,7 +109,7 @@ class Activity(Entity, Period):
     def _grants_only(self) -> Self:
         grant = (self.grant_scheme, self.grant_year, self.amount_nok, self.grant_status)
         if self.kind is not ActivityKind.GRANT and any(v is not None for v in grant):
-            raise ValueError("kind: grant scheme, year, amount and status belong to GRANT activities")
+            raise ValueError("kind: grant scheme, year, amount and status are for GRANT activities")
         return self
 
 

@@ -192,8 +192,12 @@ async def test_order_and_paging(store: Store):
 
 async def test_find_and_count_edges(store: Store):
     a, b, c = await org(store, "Alfa"), await org(store, "Beta"), await org(store, "Gamma")
-    ab = await store.create_edge(NewEdge(EdgeType.COLLABORATES_WITH, a.id, b.id, {"kind": "REFERRAL"}))
-    bc = await store.create_edge(NewEdge(EdgeType.COLLABORATES_WITH, b.id, c.id, {"kind": "PARTNERSHIP"}))
+    ab = await store.create_edge(
+        NewEdge(EdgeType.COLLABORATES_WITH, a.id, b.id, {"kind": "REFERRAL"})
+    )
+    bc = await store.create_edge(
+        NewEdge(EdgeType.COLLABORATES_WITH, b.id, c.id, {"kind": "PARTNERSHIP"})
+    )
     await store.create_edge(NewEdge(EdgeType.PART_OF, c.id, a.id))
     collab = (EdgeType.COLLABORATES_WITH,)
     assert [e.id for e in await store.find_edges(EdgeQuery(collab))] == [ab.id, bc.id]
