@@ -47,9 +47,9 @@ def with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
 
 
 async def load_demo(store: Store, replace: bool = False) -> int:
-    from registry.seeds import DEMO_DIR, load_seed_graph
+    from registry.seeds import load_seed_graph
 
-    graph = load_seed_graph(DEMO_DIR)
+    graph = load_seed_graph(get_settings().seeds_dir)
     if replace:
         await store.clear()
     elif any([await store.count_nodes(NodeQuery(kind, archived=None)) for kind in NodeKind]):
