@@ -1,25 +1,33 @@
-"""The ASGI application: GraphQL at /graphql, health and readiness probes."""
+"""The ASGI application: GraphQL at /graphql, pages, health and readiness probes."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from registry.api.auth import Authentication
+from registry.api.hardening import BodyLimit, RateLimit, SecurityHeaders
 from registry.api.http import GraphQLEndpoint
 from registry.api.schema import schema
+from registry.settings import Settings, get_settings
 from registry.store.base import Store
+from registry.web import signin
 
 STATIC = Path(__file__).parent / "web" / "static"
 
 
-def create_app(store: Store) -> Starlette:
+def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     """An app over `store`; the app opens the store on start-up and closes it on shutdown."""
-    graphql = GraphQLEndpoint(store, schema=schema, graphql_ide="graphiql")
+    settings = settings or get_settings()
+    graphql = GraphQLEndpoint(store, settings, schema=schema, graphql_ide="graphiql")
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -29,7 +37,8 @@ def create_app(store: Store) -> Starlette:
             ready = await store.ping()
         except Exception:  # any failure to answer means not ready
             ready = False
-        body = {"status": "ready" if ready else "unavailable", "store": store.name}
+        # Public like /healthz, for orchestrators; it says no more than ready or not.
+        body = {"status": "ready" if ready else "unavailable"}
         return JSONResponse(body, status_code=200 if ready else 503)
 
     @asynccontextmanager
@@ -40,12 +49,36 @@ def create_app(store: Store) -> Starlette:
         finally:
             await store.close()
 
+    middleware = [
+        Middleware(SecurityHeaders, hsts=settings.cookies_secure),
+        Middleware(RateLimit, per_minute=settings.rate_limit_per_minute),
+        Middleware(BodyLimit, limit=settings.max_body_bytes),
+        Middleware(
+            SessionMiddleware,
+            secret_key=settings.session_secret(),
+            session_cookie="registry_session",
+            max_age=settings.session_hours * 3600,
+            same_site="strict",
+            https_only=settings.cookies_secure,
+        ),
+        Middleware(Authentication, store=store),
+    ]
+    if settings.cors_origins:  # closed unless origins are named
+        cors = Middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+        middleware.insert(1, cors)
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *signin.routes(store, settings.sign_in_attempts_per_minute),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
+        middleware=middleware,
         lifespan=lifespan,
     )

@@ -7,7 +7,9 @@ README's test command). Without it they fail loudly; they are never skipped.
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -15,7 +17,9 @@ import pytest
 import pytest_asyncio
 
 from registry.app import create_app
-from registry.settings import Neo4jSettings
+from registry.domain.accounts import Role
+from registry.settings import Neo4jSettings, Settings
+from registry.store import accounts
 from registry.store.base import Store
 from registry.store.embedded import EmbeddedStore
 
@@ -41,14 +45,8 @@ async def neo4j_store() -> AsyncIterator[Store]:
     await store.close()
 
 
-@pytest_asyncio.fixture(loop_scope="session", params=STORES)
-async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Store]:
-    """An empty, open store of each kind; the Neo4j one is shared and emptied for each test."""
-    if request.param == "neo4j":
-        shared: Store = request.getfixturevalue("neo4j_store")
-        await shared.clear()
-        yield shared
-        return
+@pytest_asyncio.fixture(loop_scope="session")
+async def embedded_store(tmp_path: Path) -> AsyncIterator[Store]:
     embedded = EmbeddedStore(tmp_path / "registry.sqlite3")
     await embedded.open()
     yield embedded
@@ -56,11 +54,63 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def client(store: Store) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client talking to the app in-process; the store is already open."""
-    transport = httpx.ASGITransport(app=create_app(store))
-    async with httpx.AsyncClient(transport=transport, base_url="http://registry.test") as c:
-        yield c
+async def empty_neo4j_store(neo4j_store: Store) -> AsyncIterator[Store]:
+    await neo4j_store.clear()
+    yield neo4j_store
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest) -> Store:
+    """An empty, open store of each kind; the Neo4j one is shared and emptied for each test.
+
+    A plain fixture on purpose: pytest-asyncio sets up async fixtures with the event loop
+    not running, so an async fixture cannot ask for another through getfixturevalue.
+    """
+    name = "empty_neo4j_store" if request.param == "neo4j" else "embedded_store"
+    return request.getfixturevalue(name)
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Development settings with a private data directory and limits no test reaches."""
+    return Settings(
+        data_dir=tmp_path_factory.mktemp("settings"),
+        rate_limit_per_minute=1_000_000,
+        sign_in_attempts_per_minute=1_000_000,
+    )
+
+
+async def token_for(store: Store, role: Role) -> str:
+    """A fresh account with `role` and an API token for it."""
+    name = f"{role.value.lower()}-{uuid.uuid4().hex[:8]}"
+    account, _ = await accounts.create_account(store, name, role, password="correct horse battery")
+    _, secret = await accounts.create_token(store, account, role, "tests", 1)
+    return secret
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def connect(store: Store, settings: Settings) -> AsyncIterator[Callable]:
+    """Opens HTTP clients to the app in-process, signed in with a token of the given role."""
+    app = create_app(store, settings)
+    opened: list[httpx.AsyncClient] = []
+
+    async def open_client(role: Role | None = Role.ADMIN) -> httpx.AsyncClient:
+        headers = {"Authorization": f"Bearer {await token_for(store, role)}"} if role else {}
+        client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://registry.test", headers=headers
+        )
+        opened.append(client)
+        return client
+
+    yield open_client
+    for client in opened:
+        await client.aclose()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def client(connect: Callable) -> httpx.AsyncClient:
+    """An administrator's HTTP client to the app in-process; the store is already open."""
+    return await connect(Role.ADMIN)
 
 
 class GraphQLClient:
@@ -93,10 +143,11 @@ def gql(client: httpx.AsyncClient) -> GraphQLClient:
 class LiveServer:
     """The app served by uvicorn on a free loopback port, in a thread of this process."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, settings: Settings) -> None:
         import uvicorn
 
-        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=0, log_level="warning")
+        app = create_app(store, settings)
+        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -115,8 +166,18 @@ class LiveServer:
         self.thread.join(timeout=20)
 
 
+@dataclass(frozen=True)
+class Live:
+    url: str
+    token: str  # an administrator's API token
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
 @pytest.fixture(scope="session")
-def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[Live]:
     """A running registry over an embedded store with the demo network."""
     import asyncio
 
@@ -124,12 +185,14 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     path = tmp_path_factory.mktemp("live") / "registry.sqlite3"
 
-    async def seed() -> None:
+    async def seed() -> str:
         store = EmbeddedStore(path)
         await store.open()
         await store.import_graph(load_seed_graph(DEMO_DIR))
+        token = await token_for(store, Role.ADMIN)
         await store.close()
+        return token
 
-    asyncio.run(seed())
-    with LiveServer(EmbeddedStore(path)) as url:
-        yield url
+    token = asyncio.run(seed())
+    with LiveServer(EmbeddedStore(path), settings) as url:
+        yield Live(url, token)

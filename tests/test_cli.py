@@ -2,10 +2,14 @@
 
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
@@ -57,13 +61,13 @@ def test_export_schema_prints_sdl(runner: CliRunner):
     assert result.exit_code == 0 and "type Query" in result.output
 
 
-def test_serve_demo_answers_graphql(tmp_path: Path):
-    """The README's first command, on a free port, until it answers a query."""
-    import socket
-    import time
+def _csrf(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
-    import httpx
 
+def test_serve_demo_and_first_sign_in(tmp_path: Path):
+    """The README's first command, then what a newcomer does: sign in with the printed
+    one-time password, choose a new one, and query the demo network."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -73,16 +77,42 @@ def test_serve_demo_answers_graphql(tmp_path: Path):
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                query = "{ organisations { totalCount } }"
-                body = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": query}).json()
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, proc.stdout.read()
-                time.sleep(0.2)
-        assert body["data"]["organisations"]["totalCount"] >= 150
+        printed = ""
+        while "Serving on" not in printed:
+            line = proc.stdout.readline()
+            assert line, printed
+            printed += line
+        password = re.search(r"one-time password (\S+)", printed).group(1)
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base, follow_redirects=False) as browser:
+            for _ in range(100):
+                try:
+                    anonymous = browser.post("/graphql", json={"query": "{ __typename }"})
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            assert anonymous.status_code == 401
+            form = {"username": "admin", "password": password}
+            signed = browser.post(
+                "/signin", data={**form, "csrf_token": _csrf(browser.get("/signin").text)}
+            )
+            assert signed.status_code == 303 and signed.headers["location"] == "/account/password"
+            change = {
+                "current": password,
+                "new": "a new long passphrase",
+                "repeat": "a new long passphrase",
+            }
+            changed = browser.post(
+                "/account/password",
+                data={**change, "csrf_token": _csrf(browser.get("/account/password").text)},
+            )
+            assert changed.status_code == 303
+            csrf = _csrf(browser.get("/signin").text)
+            query = {"query": "{ organisations { totalCount } }"}
+            refused = browser.post("/graphql", json=query)
+            assert refused.status_code == 403  # a cookie without the CSRF header
+            body = browser.post("/graphql", json=query, headers={"X-CSRF-Token": csrf}).json()
+            assert body["data"]["organisations"]["totalCount"] >= 150
     finally:
         proc.terminate()
         proc.communicate(timeout=20)

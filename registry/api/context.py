@@ -1,25 +1,32 @@
-"""The request context: the store, this request's loaders, and who is asking."""
+"""The request context: the store, this request's loaders, who is asking, what to audit."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
 from registry.api.loaders import Loaders
-from registry.store.base import Store
-
-
-@dataclass
-class Caller:
-    """Who sent the request; access control fills in more than the name."""
-
-    name: str = "anonymous"
+from registry.domain.accounts import Caller
+from registry.domain.audit import AuditEntry
+from registry.settings import Settings
+from registry.store.base import Store, now
 
 
 @dataclass
 class Context:
     store: Store
     loaders: Loaders
-    caller: Caller = field(default_factory=Caller)
+    caller: Caller
+    settings: Settings
+    personal_reads: set[str] = field(default_factory=set)
+    audit_log: list[AuditEntry] = field(default_factory=list)
+
+    def audit(
+        self, action: str, targets: list[str], details: dict[str, Any], outcome: str = "ok"
+    ) -> None:
+        """Note an entry; the access extension appends them when the operation ends."""
+        entry = AuditEntry(now(), self.caller.account_id, action, tuple(targets), details, outcome)
+        self.audit_log.append(entry)
 
 
 Info = StrawberryInfo[Context, None]

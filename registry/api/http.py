@@ -17,6 +17,7 @@ from strawberry.types import ExecutionResult
 
 from registry.api.context import Context
 from registry.api.loaders import Loaders
+from registry.settings import Settings
 from registry.store.base import Store
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -34,12 +35,13 @@ def wants_graphql_response(accept: str) -> bool:
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
-    def __init__(self, store: Store, **kwargs: Any) -> None:
+    def __init__(self, store: Store, settings: Settings, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.store = store
+        self.store, self.settings = store, settings
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        return Context(store=self.store, loaders=Loaders(self.store))
+        caller = request.state.caller  # set by the authentication middleware
+        return Context(self.store, Loaders(self.store, caller), caller, self.settings)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         return HTMLResponse(EXPLORER)

@@ -5,6 +5,8 @@ from collections.abc import Sequence
 
 from strawberry.dataloader import DataLoader
 
+from registry.api.access import visible
+from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
 from registry.store.base import Store
 from registry.store.query import Direction, EdgeQuery
@@ -31,13 +33,17 @@ class EdgeLoader(DataLoader[str, list[EdgeRecord]]):
 
 
 class Loaders:
-    """One set per request, so a request never sees another's cache."""
+    """One set per request, so a request never sees another's cache, nor another's rights."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.nodes: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=store.get_nodes)
+    def __init__(self, store: Store, caller: Caller) -> None:
+        self.store, self.caller = store, caller
+        self.nodes: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._visible_nodes)
         self.edges: DataLoader[str, EdgeRecord | None] = DataLoader(load_fn=store.get_edges)
         self._edge_loaders: dict[tuple[EdgeType, Direction], EdgeLoader] = {}
+
+    async def _visible_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
+        found = await self.store.get_nodes(ids)
+        return [n if n is not None and visible(self.caller, n) else None for n in found]
 
     def edges_of(self, edge_type: EdgeType, direction: Direction) -> EdgeLoader:
         key = (edge_type, direction)

@@ -1,17 +1,18 @@
 """The `registry` command: serve the API, load demo data, dump and restore, export the schema."""
 
-import asyncio
 import tempfile
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 
 from registry import dump as dumps
+from registry.cli.accounts import tokens, users
+from registry.cli.common import fail, with_store
 from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError
-from registry.settings import Settings, StoreKind, get_settings
+from registry.settings import StoreKind, get_settings
+from registry.store.accounts import ensure_first_admin
 from registry.store.base import Store
 from registry.store.factory import make_store
 from registry.store.query import NodeQuery
@@ -22,28 +23,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-
-def fail(message: str) -> typer.Exit:
-    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
-    return typer.Exit(code=1)
-
-
-def with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
-    """Open the configured store, run `work`, close it; domain errors become exit code 1."""
-
-    async def run() -> T:
-        store = make_store(settings)
-        await store.open()
-        try:
-            return await work(store)
-        finally:
-            await store.close()
-
-    try:
-        return asyncio.run(run())
-    except RegistryError as exc:
-        raise fail(exc.message) from None
 
 
 async def load_demo(store: Store, replace: bool = False) -> int:
@@ -72,18 +51,30 @@ def serve(
     from registry.app import create_app
 
     settings = get_settings()
+    try:
+        settings.check_secrets()
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     if demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="registry-demo-"))
         settings = settings.model_copy(update={"store": StoreKind.EMBEDDED, "data_dir": demo_dir})
         count = with_store(settings, load_demo)
         typer.echo(f"Demo network loaded ({count} nodes) into {settings.database_path}")
+    password = with_store(settings, ensure_first_admin)
+    if password:
+        typer.secho(
+            f"First start: sign in as 'admin' with the one-time password {password}\n"
+            "It is shown only now; you will choose a new password at first sign-in.",
+            fg=typer.colors.YELLOW,
+        )
     bind_host, bind_port = host or settings.host, port or settings.port
     typer.echo(f"Serving on http://{bind_host}:{bind_port}/graphql ({settings.store.value} store)")
     uvicorn.run(
-        create_app(make_store(settings)),
+        create_app(make_store(settings), settings),
         host=bind_host,
         port=bind_port,
         log_level=settings.log_level,
+        access_log=False,  # request lines can carry personal data in query strings
     )
 
 
@@ -144,3 +135,7 @@ def export_schema(
         output.write_text(sdl(), encoding="utf-8")
     else:
         typer.echo(sdl(), nl=False)
+
+
+app.add_typer(users, name="users")
+app.add_typer(tokens, name="tokens")

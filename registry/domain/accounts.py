@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
@@ -106,3 +107,15 @@ def secret_matches(token: ApiToken, secret: str) -> bool:
 
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who sent a request, and through what: a session, an API token, or the command line."""
+
+    account_id: str
+    username: str
+    role: Role
+    via: str = "session"
+    token_id: str | None = None
+    must_change_password: bool = False

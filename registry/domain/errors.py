@@ -30,3 +30,11 @@ class NotFound(RegistryError):
 
 class Conflict(RegistryError):
     code = "CONFLICT"
+
+
+class Unauthenticated(RegistryError):
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(RegistryError):
+    code = "FORBIDDEN"

@@ -27,9 +27,15 @@ from registry.domain.enums import (
     ParticipantRole,
 )
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(rules.single_line),
+]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=4000), AfterValidator(rules.text)
+]
+Short = Name
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 OrgNumber = Annotated[str, AfterValidator(rules.normalise_org_number)]
 Email = Annotated[str, AfterValidator(rules.normalise_email)]
@@ -84,6 +90,8 @@ class Person(Entity):
     last_verified: date | None = None
     legal_basis: LegalBasis = LegalBasis.PUBLIC_TASK
     source: Short | None = None
+    # Restricted (sperret): kept, but hidden from everyone but administrators.
+    restricted: bool = False
 
 
 class Area(Entity):

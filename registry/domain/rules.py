@@ -65,6 +65,22 @@ def normalise_url(value: str) -> str:
     return url
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def text(value: str) -> str:
+    """Free text: line breaks and tabs are fine, other control characters (NUL…) are not."""
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed in text")
+    return unicodedata.normalize("NFC", value)
+
+
+def single_line(value: str) -> str:
+    if "\n" in value or "\r" in value or "\t" in value:
+        raise ValueError("a name is a single line")
+    return text(value)
+
+
 def fold(text: str) -> str:
     """Case- and accent-free form: 'tromso' finds 'Tromsø', 'grunerlokka' finds 'Grünerløkka'."""
     lowered = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)

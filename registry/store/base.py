@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from registry.domain.audit import AuditEntry
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import Conflict, NotFound
-from registry.store.query import EdgeQuery, NodeQuery, Order
-from registry.store.records import EdgeRecord, NodeRecord, Subgraph
+from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
+from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
 NEW_NODE = "@new"  # stands for the node being created in `create_node`'s edges
 
@@ -136,4 +137,37 @@ class Store(ABC):
 
     @abstractmethod
     async def clear(self) -> None:
-        """Remove every node and edge (restore into a fresh store)."""
+        """Remove every node and edge (restore into a fresh store); documents and audit stay."""
+
+    @abstractmethod
+    async def erase_node(self, node_id: str) -> NodeRecord:
+        """Delete the node and its edges so that nothing of them remains in the store's files
+        (right to erasure), as far as the store can promise it."""
+
+    @abstractmethod
+    async def save_document(
+        self, collection: str, doc_id: str, data: dict[str, Any], expected_version: int | None
+    ) -> Document:
+        """Create a document (expected_version None; Conflict if the id is taken) or replace
+        it at `expected_version` (Conflict if it moved on, NotFound if there is none).
+        Documents are not part of the graph: saving one does not change `version()`."""
+
+    @abstractmethod
+    async def get_documents(self, collection: str, ids: Sequence[str]) -> list[Document | None]: ...
+
+    @abstractmethod
+    async def list_documents(self, collection: str) -> list[Document]:
+        """Every document of the collection, sorted by id."""
+
+    @abstractmethod
+    async def append_audit(self, entries: Sequence[AuditEntry]) -> None:
+        """Add entries to the append-only audit log, numbering them in order (seq)."""
+
+    @abstractmethod
+    async def find_audit(
+        self, query: AuditQuery, offset: int = 0, limit: int | None = None
+    ) -> list[AuditEntry]:
+        """Matching entries, newest (highest seq) first."""
+
+    @abstractmethod
+    async def count_audit(self, query: AuditQuery) -> int: ...

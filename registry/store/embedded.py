@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from registry.domain import graph, rules
+from registry.domain.audit import AuditEntry
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import Conflict, ValidationFailed
 from registry.store import embedded_sql as sql
@@ -21,8 +22,8 @@ from registry.store.base import (
     new_id,
     now,
 )
-from registry.store.query import EdgeQuery, NodeQuery, Order
-from registry.store.records import EdgeRecord, NodeRecord, Subgraph
+from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
+from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
 T = TypeVar("T")
 
@@ -65,13 +66,14 @@ class EmbeddedStore(Store):
     async def _read(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
         return await self._run(lambda: self._conn.execute(statement, params).fetchall())
 
-    async def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    async def _write(self, fn: Callable[[sqlite3.Connection], T], graph_change: bool = True) -> T:
         def transaction() -> T:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
                 result = fn(conn)
-                conn.execute(sql.BUMP_VERSION)
+                if graph_change:
+                    conn.execute(sql.BUMP_VERSION)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -94,6 +96,8 @@ class EmbeddedStore(Store):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # Deleted rows are overwritten, so an erased person leaves no trace in the file.
+            conn.execute("PRAGMA secure_delete = ON")
             conn.executescript(sql.SCHEMA)
             self._db = conn
 
@@ -182,7 +186,10 @@ class EmbeddedStore(Store):
         record = EdgeRecord(
             edge.id or new_id(), edge.type, edge.from_id, edge.to_id, edge.props, 1, stamp, stamp
         )
-        conn.execute(sql.INSERT_EDGE, _edge_row(record))
+        try:
+            conn.execute(sql.INSERT_EDGE, _edge_row(record))
+        except sqlite3.IntegrityError:
+            raise Conflict(f"the id {record.id} is taken", field="id") from None
         return record
 
     async def create_node(
@@ -269,8 +276,69 @@ class EmbeddedStore(Store):
 
         await self._write(load)
 
+    async def erase_node(self, node_id: str) -> NodeRecord:
+        def erase(conn: sqlite3.Connection) -> NodeRecord:
+            current = self._current_node(conn, node_id)
+            conn.execute(sql.DELETE_NODE, (node_id,))
+            return current
+
+        erased = await self._write(erase)
+        # The write-ahead log still holds the old pages until they are folded into the file.
+        await self._read(sql.CHECKPOINT)
+        return erased
+
+    async def save_document(
+        self, collection: str, doc_id: str, data: dict[str, Any], expected_version: int | None
+    ) -> Document:
+        def save(conn: sqlite3.Connection) -> Document:
+            row = conn.execute(sql.DOCUMENT_VERSION, (collection, doc_id)).fetchone()
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+            if expected_version is None:
+                if row:
+                    raise Conflict(f"{collection} {doc_id} exists already", field="id")
+                conn.execute(sql.INSERT_DOCUMENT, (collection, doc_id, text))
+                return Document(doc_id, 1, data)
+            if row is None:
+                raise missing(collection, doc_id)
+            check_version(collection, doc_id, row[0], expected_version)
+            conn.execute(sql.UPDATE_DOCUMENT, (text, collection, doc_id))
+            return Document(doc_id, row[0] + 1, data)
+
+        return await self._write(save, graph_change=False)
+
+    async def get_documents(self, collection: str, ids: Sequence[str]) -> list[Document | None]:
+        rows = await self._read(sql.DOCUMENTS_BY_IDS, [collection, json.dumps(list(ids))])
+        found = {r[0]: Document(r[0], r[1], json.loads(r[2])) for r in rows}
+        return [found.get(i) for i in ids]
+
+    async def list_documents(self, collection: str) -> list[Document]:
+        rows = await self._read(sql.DOCUMENTS_IN, [collection])
+        return [Document(r[0], r[1], json.loads(r[2])) for r in rows]
+
+    async def append_audit(self, entries: Sequence[AuditEntry]) -> None:
+        rows = [
+            (e.at, e.actor, e.action, json.dumps(list(e.targets)), json.dumps(e.details), e.outcome)
+            for e in entries
+        ]
+        await self._write(lambda conn: conn.executemany(sql.INSERT_AUDIT, rows), graph_change=False)
+
+    async def find_audit(
+        self, query: AuditQuery, offset: int = 0, limit: int | None = None
+    ) -> list[AuditEntry]:
+        return [_audit(r) for r in await self._read(*sql.find_audit(query, offset, limit))]
+
+    async def count_audit(self, query: AuditQuery) -> int:
+        return (await self._read(*sql.count_audit(query)))[0][0]
+
     async def clear(self) -> None:
         await self._write(lambda conn: [conn.execute(s) for s in sql.CLEAR.split(";") if s.strip()])
+
+
+def _audit(row: tuple) -> AuditEntry:
+    seq, at, actor, action, targets, details, outcome = row
+    return AuditEntry(
+        at, actor, action, tuple(json.loads(targets)), json.loads(details), outcome, seq
+    )
 
 
 def _node_row(n: NodeRecord) -> tuple[Any, ...]:

@@ -4,7 +4,7 @@ import json
 import re
 from typing import Any
 
-from registry.store.query import Direction, EdgeQuery, Linked, NodeQuery, Order
+from registry.store.query import AuditQuery, Direction, EdgeQuery, Linked, NodeQuery, Order
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -37,6 +37,28 @@ CREATE TABLE IF NOT EXISTS edges (
 );
 CREATE INDEX IF NOT EXISTS edges_from ON edges (from_id, type);
 CREATE INDEX IF NOT EXISTS edges_to ON edges (to_id, type);
+CREATE TABLE IF NOT EXISTS documents (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (collection, id)
+);
+CREATE TABLE IF NOT EXISTS audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    targets TEXT NOT NULL,
+    details TEXT NOT NULL,
+    outcome TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_actor ON audit (actor, seq);
+CREATE INDEX IF NOT EXISTS audit_action ON audit (action, seq);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
 NODE_COLUMNS = "id, kind, props, version, created_at, updated_at"
@@ -71,6 +93,21 @@ EDGES_AROUND = (
 ALL_NODES = f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY id"
 ALL_EDGES = f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY id"
 CLEAR = "DELETE FROM edges; DELETE FROM nodes;"
+
+DOCUMENTS_BY_IDS = (
+    "SELECT id, version, data FROM documents WHERE collection = ?"
+    " AND id IN (SELECT value FROM json_each(?))"
+)
+DOCUMENTS_IN = "SELECT id, version, data FROM documents WHERE collection = ? ORDER BY id"
+DOCUMENT_VERSION = "SELECT version FROM documents WHERE collection = ? AND id = ?"
+INSERT_DOCUMENT = "INSERT INTO documents (collection, id, data, version) VALUES (?, ?, ?, 1)"
+UPDATE_DOCUMENT = (
+    "UPDATE documents SET data = ?, version = version + 1 WHERE collection = ? AND id = ?"
+)
+INSERT_AUDIT = (
+    "INSERT INTO audit (at, actor, action, targets, details, outcome) VALUES (?, ?, ?, ?, ?, ?)"
+)
+CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)"
 
 _EACH = "(SELECT value FROM json_each(?))"
 _ORDER_COLUMN = {"name": "sort", "created_at": "created_at", "updated_at": "updated_at"}
@@ -169,3 +206,37 @@ def find_edges(query: EdgeQuery, offset: int, limit: int | None) -> tuple[str, l
 def count_edges(query: EdgeQuery) -> tuple[str, list[Any]]:
     where, params = edge_where(query)
     return f"SELECT count(*) FROM edges e WHERE {where}", params
+
+
+def audit_where(query: AuditQuery) -> tuple[str, list[Any]]:
+    clauses, params = ["1 = 1"], []
+    if query.actor:
+        clauses.append("actor = ?")
+        params.append(query.actor)
+    if query.action_prefix:
+        clauses.append("substr(action, 1, ?) = ?")
+        params += [len(query.action_prefix), query.action_prefix]
+    if query.target:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(targets) WHERE value = ?)")
+        params.append(query.target)
+    if query.since:
+        clauses.append("at >= ?")
+        params.append(query.since)
+    if query.until:
+        clauses.append("at < ?")
+        params.append(query.until)
+    return " AND ".join(clauses), params
+
+
+def find_audit(query: AuditQuery, offset: int, limit: int | None) -> tuple[str, list[Any]]:
+    where, params = audit_where(query)
+    sql = (
+        "SELECT seq, at, actor, action, targets, details, outcome FROM audit"
+        f" WHERE {where} ORDER BY seq DESC LIMIT ? OFFSET ?"
+    )
+    return sql, [*params, -1 if limit is None else limit, offset]
+
+
+def count_audit(query: AuditQuery) -> tuple[str, list[Any]]:
+    where, params = audit_where(query)
+    return f"SELECT count(*) FROM audit WHERE {where}", params

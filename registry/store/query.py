@@ -50,3 +50,14 @@ class EdgeQuery:
     node_ids: tuple[str, ...] | None = None  # edges touching any of these, at the given side
     direction: Direction = Direction.BOTH
     equals: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    """Audit entries matching all given conditions, newest first."""
+
+    actor: str | None = None
+    action_prefix: str | None = None
+    target: str | None = None
+    since: str | None = None
+    until: str | None = None

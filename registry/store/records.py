@@ -35,3 +35,12 @@ class EdgeRecord:
 class Subgraph:
     nodes: list[NodeRecord]
     edges: list[EdgeRecord]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A versioned JSON document outside the graph, such as an account or an API token."""
+
+    id: str
+    version: int
+    data: dict[str, Any]

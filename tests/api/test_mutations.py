@@ -174,6 +174,10 @@ async def test_links_that_make_no_sense_are_refused(gql, store: Store):
     error = await gql.error(
         LINK, input={"type": "COLLABORATES_WITH", "sourceId": person["id"], "targetId": topic["id"]}
     )
+    assert error["extensions"] == {"code": "VALIDATION", "field": "sourceId"}
+    error = await gql.error(
+        LINK, input={"type": "REPRESENTS", "sourceId": org["id"], "targetId": topic["id"]}
+    )
     assert error["extensions"] == {"code": "VALIDATION", "field": "targetId"}
     error = await gql.error(
         LINK, input={"type": "REPRESENTS", "sourceId": org["id"], "targetId": "nope"}

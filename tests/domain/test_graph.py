@@ -22,6 +22,7 @@ def test_optional_fields_left_out_and_defaults_filled():
         "archived": False,
         "languages": [],
         "legal_basis": "PUBLIC_TASK",
+        "restricted": False,
     }
 
 
@@ -59,7 +60,8 @@ def test_role_only_on_participation():
 )
 def test_endpoint_rules(edge_type: EdgeType, source: NodeKind, target: NodeKind):
     sources, targets = EDGE_ENDPOINTS[edge_type]
-    if source in sources and target in targets:
+    like_to_like = edge_type is not EdgeType.PART_OF or source is target
+    if source in sources and target in targets and like_to_like:
         check_endpoints(edge_type, source, target)
     else:
         with pytest.raises(ValidationFailed):
@@ -77,3 +79,10 @@ def test_search_text_includes_number_and_city():
         {"name": "Tromsø Røde Kors", "org_number": "974760673", "city": "Tromsø"},
     )
     assert "tromso rode kors" in text and "974760673" in text
+
+
+def test_hierarchy_joins_like_to_like():
+    check_endpoints(EdgeType.PART_OF, NodeKind.AREA, NodeKind.AREA)
+    with pytest.raises(ValidationFailed) as exc:
+        check_endpoints(EdgeType.PART_OF, NodeKind.ORGANISATION, NodeKind.AREA)
+    assert exc.value.field == "targetId"

@@ -1,0 +1,117 @@
+"""Sign-in, sign-out and the password change a one-time password requires."""
+
+from html import escape
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from registry.api.auth import PASSWORD_PAGE, csrf_matches, csrf_token, sign_in_session
+from registry.api.hardening import RateLimit
+from registry.domain.accounts import Caller
+from registry.domain.audit import AuditEntry
+from registry.domain.errors import ValidationFailed
+from registry.store import accounts
+from registry.store.base import Store, now
+from registry.web.layout import page
+
+
+def _form(request: Request, fields: str, action: str, button: str, error: str = "") -> str:
+    alert = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
+    token = escape(csrf_token(request.session))
+    return f"""{alert}<form method="post" action="{action}">
+<input type="hidden" name="csrf_token" value="{token}">
+{fields}
+<button type="submit">{button}</button>
+</form>"""
+
+
+def _field(name: str, label: str, kind: str, autocomplete: str) -> str:
+    return (
+        f'<label for="{name}">{label}</label>'
+        f'<input id="{name}" name="{name}" type="{kind}" autocomplete="{autocomplete}" required>'
+    )
+
+
+def _local(target: Any) -> str:
+    """Only paths on this site, so a crafted link cannot send a user elsewhere."""
+    text = str(target or "/")
+    return text if text.startswith("/") and not text.startswith("//") else "/"
+
+
+def routes(store: Store, attempts_per_minute: int) -> list[Route]:
+    limiter = RateLimit(app=None, per_minute=attempts_per_minute)  # type: ignore[arg-type]
+
+    async def audit(account_id: str, action: str, outcome: str = "ok") -> None:
+        await store.append_audit([AuditEntry(now(), account_id, action, (), {}, outcome)])
+
+    def sign_in_form(request: Request, error: str = "", status: int = 200) -> Response:
+        fields = _field("username", "Brukernavn / User name", "text", "username") + _field(
+            "password", "Passord / Password", "password", "current-password"
+        )
+        target = escape(_local(request.query_params.get("next")))
+        nxt = f'<input type="hidden" name="next" value="{target}">'
+        return page("Logg inn", _form(request, fields + nxt, "/signin", "Logg inn", error), status)
+
+    async def sign_in(request: Request) -> Response:
+        if request.method == "GET":
+            return sign_in_form(request)
+        form = await request.form()
+        client = request.client.host if request.client else "unknown"
+        if not limiter.allow(f"signin:{client}"):
+            return sign_in_form(request, "For mange forsøk. Vent et minutt.", 429)
+        if not csrf_matches(request.session, str(form.get("csrf_token", ""))):
+            return sign_in_form(request, "Skjemaet var utløpt. Prøv igjen.", 403)
+        username, password = str(form.get("username", "")), str(form.get("password", ""))
+        account = await accounts.authenticate_password(store, username, password)
+        if account is None:
+            await audit("anonymous", "signin", "UNAUTHENTICATED")
+            return sign_in_form(request, "Feil brukernavn eller passord.", 401)
+        sign_in_session(request.session, account)
+        await audit(account.id, "signin")
+        target = PASSWORD_PAGE if account.must_change_password else _local(form.get("next"))
+        return RedirectResponse(target, status_code=303)
+
+    async def sign_out(request: Request) -> Response:
+        form = await request.form()
+        if csrf_matches(request.session, str(form.get("csrf_token", ""))):
+            request.session.clear()
+        return RedirectResponse("/signin", status_code=303)
+
+    def password_form(request: Request, error: str = "", status: int = 200) -> Response:
+        fields = (
+            _field("current", "Nåværende passord", "password", "current-password")
+            + _field("new", "Nytt passord (minst 12 tegn)", "password", "new-password")
+            + _field("repeat", "Gjenta nytt passord", "password", "new-password")
+        )
+        body = _form(request, fields, PASSWORD_PAGE, "Bytt passord", error)
+        return page("Bytt passord", body, status)
+
+    async def change_password(request: Request) -> Response:
+        if request.method == "GET":
+            return password_form(request)
+        caller: Caller = request.state.caller
+        form = await request.form()
+        if not csrf_matches(request.session, str(form.get("csrf_token", ""))):
+            return password_form(request, "Skjemaet var utløpt. Prøv igjen.", 403)
+        account = await accounts.authenticate_password(
+            store, caller.username, str(form.get("current", ""))
+        )
+        if account is None:
+            return password_form(request, "Nåværende passord er feil.", 400)
+        if form.get("new") != form.get("repeat"):
+            return password_form(request, "De nye passordene er ikke like.", 400)
+        try:
+            changed = await accounts.set_password(store, account, str(form.get("new")), False)
+        except ValidationFailed as exc:
+            return password_form(request, exc.message, 400)
+        sign_in_session(request.session, changed)
+        await audit(account.id, "password-change")
+        return RedirectResponse("/", status_code=303)
+
+    return [
+        Route("/signin", sign_in, methods=["GET", "POST"]),
+        Route("/signout", sign_out, methods=["POST"]),
+        Route(PASSWORD_PAGE, change_password, methods=["GET", "POST"]),
+    ]
