@@ -93,9 +93,9 @@ class Authentication:
         if caller.via != "session":
             return None
         path = request.url.path
-        if request.method not in SAFE_METHODS and path not in FORM_PAGES:
-            if not csrf_matches(request.session, request.headers.get("x-csrf-token", "")):
-                return _refusal(request, 403, "CSRF", "missing or wrong X-CSRF-Token header")
+        writes = request.method not in SAFE_METHODS and path not in FORM_PAGES
+        if writes and not csrf_matches(request.session, request.headers.get("x-csrf-token", "")):
+            return _refusal(request, 403, "CSRF", "missing or wrong X-CSRF-Token header")
         if caller.must_change_password and path not in FORM_PAGES:
             return (
                 RedirectResponse(PASSWORD_PAGE, status_code=303)
