@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from registry.analysis.service import AnalysisService
 from registry.api.auth import Authentication
 from registry.api.hardening import BodyLimit, RateLimit, SecurityHeaders
 from registry.api.http import GraphQLEndpoint
@@ -27,7 +28,8 @@ STATIC = Path(__file__).parent / "web" / "static"
 def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     """An app over `store`; the app opens the store on start-up and closes it on shutdown."""
     settings = settings or get_settings()
-    graphql = GraphQLEndpoint(store, settings, schema=schema, graphql_ide="graphiql")
+    analysis = AnalysisService(store)
+    graphql = GraphQLEndpoint(store, settings, analysis, schema=schema, graphql_ide="graphiql")
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})

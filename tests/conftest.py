@@ -166,10 +166,15 @@ class LiveServer:
         self.thread.join(timeout=20)
 
 
+LIVE_USER, LIVE_PASSWORD = "tester", "a long test passphrase"
+
+
 @dataclass(frozen=True)
 class Live:
     url: str
     token: str  # an administrator's API token
+    username: str = LIVE_USER  # an administrator who signs in with a password
+    password: str = LIVE_PASSWORD
 
     @property
     def auth(self) -> dict[str, str]:
@@ -190,6 +195,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterat
         await store.open()
         await store.import_graph(load_seed_graph(DEMO_DIR))
         token = await token_for(store, Role.ADMIN)
+        await accounts.create_account(store, LIVE_USER, Role.ADMIN, password=LIVE_PASSWORD)
         await store.close()
         return token
 

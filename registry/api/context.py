@@ -5,6 +5,7 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from registry.analysis.service import AnalysisService
 from registry.api.loaders import Loaders
 from registry.domain.accounts import Caller
 from registry.domain.audit import AuditEntry
@@ -18,6 +19,7 @@ class Context:
     loaders: Loaders
     caller: Caller
     settings: Settings
+    analysis: AnalysisService
     personal_reads: set[str] = field(default_factory=set)
     audit_log: list[AuditEntry] = field(default_factory=list)
 

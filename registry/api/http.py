@@ -15,6 +15,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
+from registry.analysis.service import AnalysisService
 from registry.api.context import Context
 from registry.api.loaders import Loaders
 from registry.settings import Settings
@@ -35,13 +36,16 @@ def wants_graphql_response(accept: str) -> bool:
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
-    def __init__(self, store: Store, settings: Settings, **kwargs: Any) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, analysis: AnalysisService, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        self.store, self.settings = store, settings
+        self.store, self.settings, self.analysis = store, settings, analysis
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         caller = request.state.caller  # set by the authentication middleware
-        return Context(self.store, Loaders(self.store, caller), caller, self.settings)
+        loaders = Loaders(self.store, caller)
+        return Context(self.store, loaders, caller, self.settings, self.analysis)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         return HTMLResponse(EXPLORER)

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 import strawberry
 
+from registry.api.analysis import analyse
 from registry.api.context import Info
 from registry.api.inputs import (
     ActivityFilter,
@@ -114,6 +115,12 @@ class Query:
         if edge.type is EdgeType.COLLABORATES_WITH:
             return to_collaboration(edge)
         return Link.from_record(edge)
+
+    analysis = strawberry.field(
+        resolver=analyse,
+        description="The bridging analysis: where ties between minority communities and the "
+        "public side or the wider society are missing, who the brokers are, whom to introduce.",
+    )
 
     @strawberry.field(
         description="The nodes within `depth` steps of `ids` and the ties among them."
