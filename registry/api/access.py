@@ -7,6 +7,7 @@ where the API reads them, so they never show up through a list, a tie or a subgr
 """
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from strawberry.extensions import SchemaExtension
@@ -15,6 +16,7 @@ from strawberry.types import Info
 from registry.domain.accounts import Caller, Role
 from registry.domain.enums import NodeKind
 from registry.domain.errors import Forbidden, RegistryError
+from registry.store.query import NodeQuery
 from registry.store.records import NodeRecord
 
 C, E, A = Role.CONTACT_VIEWER, Role.EDITOR, Role.ADMIN
@@ -56,6 +58,13 @@ def visible(caller: Caller, record: NodeRecord) -> bool:
     if record.kind is NodeKind.PERSON and not caller.role.allows(Role.CONTACT_VIEWER):
         return False
     return not record.props.get("restricted") or caller.role.allows(Role.ADMIN)
+
+
+def scope(query: NodeQuery, caller: Caller) -> NodeQuery:
+    """A list query narrowed to what the caller may see."""
+    if query.kind is NodeKind.PERSON and not caller.role.allows(Role.ADMIN):
+        return replace(query, equals={**query.equals, "restricted": (False,)})
+    return query
 
 
 class AccessControl(SchemaExtension):

@@ -43,7 +43,7 @@ class AnalysisResult:
     analysis: strawberry.Private[Analysis]
 
 
-async def analyse(info: Info, filter: AnalysisFilterInput | None) -> AnalysisResult:
+async def analyse(info: Info, filter: AnalysisFilterInput | None = None) -> AnalysisResult:
     flt = filter.to_filter() if filter else AnalysisFilter()
     done = await info.context.analysis.analyse(flt)
     return AnalysisResult(

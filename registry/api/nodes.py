@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.experimental import pydantic as sp
 
+from registry.api.access import visible
 from registry.api.context import Info
 from registry.domain import models
 from registry.domain.enums import EdgeType as E
@@ -57,7 +58,8 @@ class Entity(Node):
     async def neighbours(self, info: Info, depth: int = 1) -> list["Entity"]:
         check_depth(depth)
         sub = await info.context.store.neighbourhood([self.id], depth)
-        return [to_type(n) for n in sub.nodes if n.id != self.id]
+        caller = info.context.caller
+        return [to_type(n) for n in sub.nodes if n.id != self.id and visible(caller, n)]
 
 
 def check_depth(depth: int) -> None:

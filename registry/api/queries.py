@@ -4,6 +4,8 @@ from collections.abc import Sequence
 
 import strawberry
 
+from registry.api.access import scope
+from registry.api.admin import AdminQuery
 from registry.api.analysis import analyse
 from registry.api.context import Info
 from registry.api.inputs import (
@@ -42,7 +44,7 @@ def _list_field(node_type: type, filter_type: type, description: str):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[node_type]:  # type: ignore[valid-type]
-        query = (filter or filter_type()).to_query()
+        query = scope((filter or filter_type()).to_query(), info.context.caller)
         order = (order_by or Ordering()).to_order()
         store = info.context.store
         return await connection(
@@ -71,7 +73,7 @@ def _get_field(node_type: type, kind: NodeKind):
 
 
 @strawberry.type
-class Query:
+class Query(AdminQuery):
     organisations = _list_field(Organisation, OrganisationFilter, "Organisations, filtered.")
     communities = _list_field(Community, CommunityFilter, "Minority communities.")
     people = _list_field(Person, PersonFilter, "Contact persons.")
@@ -127,7 +129,8 @@ class Query:
     )
     async def neighbourhood(self, info: Info, ids: list[strawberry.ID], depth: int = 1) -> Network:
         check_depth(depth)
-        return Network.from_subgraph(await info.context.store.neighbourhood(_ids(ids), depth))
+        sub = await info.context.store.neighbourhood(_ids(ids), depth)
+        return Network.from_subgraph(sub, info.context.caller)
 
 
 def _ids(ids: Sequence[strawberry.ID]) -> list[str]:

@@ -11,8 +11,10 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     QueryDepthLimiter,
 )
+from strawberry.tools import merge_types
 
 from registry.api.access import AccessControl
+from registry.api.admin_mutations import AdminMutation
 from registry.api.cost import cost_rule
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
@@ -37,7 +39,7 @@ class RegistrySchema(strawberry.Schema):
 
 schema = RegistrySchema(
     query=Query,
-    mutation=Mutation,
+    mutation=merge_types("Mutation", (Mutation, AdminMutation)),
     types=[*TYPES.values(), Link],
     extensions=[
         AccessControl,

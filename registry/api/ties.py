@@ -5,9 +5,11 @@ from typing import Self
 
 import strawberry
 
+from registry.api.access import visible
 from registry.api.context import Info
 from registry.api.nodes import Activity, Entity, Node, Organisation, from_model, to_type
 from registry.domain import models
+from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
 from registry.domain.enums import ParticipantRole as Role
 from registry.store.records import EdgeRecord, Subgraph
@@ -106,7 +108,10 @@ class Network:
     links: list[Link]
 
     @classmethod
-    def from_subgraph(cls, sub: Subgraph) -> Self:
+    def from_subgraph(cls, sub: Subgraph, caller: Caller) -> Self:
+        """The part of `sub` the caller may see: hidden nodes go, and their ties with them."""
+        shown = {n.id: n for n in sub.nodes if visible(caller, n)}
+        links = [e for e in sub.edges if e.from_id in shown and e.to_id in shown]
         return cls(
-            nodes=[to_type(n) for n in sub.nodes], links=[Link.from_record(e) for e in sub.edges]
+            nodes=[to_type(n) for n in shown.values()], links=[Link.from_record(e) for e in links]
         )

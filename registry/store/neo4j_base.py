@@ -1,0 +1,148 @@
+"""The Neo4j store's plumbing: the driver, sessions, and transactions that queue up behind
+the meta node. The graph, documents and audit log on top of it are in neo4j.py."""
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
+
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    AsyncSession,
+    NotificationDisabledClassification,
+)
+from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
+
+from registry.domain.errors import Conflict
+from registry.settings import Neo4jSettings
+from registry.store import cypher
+from registry.store.base import Store
+from registry.store.cypher import Mode, Statement
+from registry.store.neo4j_io import Timing, Tx
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+# What a server says when it has no db.checkpoint() (Community edition) or will not let us.
+_NO_CHECKPOINT = {
+    "Neo.ClientError.Procedure.ProcedureNotFound",
+    "Neo.ClientError.Security.Forbidden",
+}
+
+
+class Neo4jBase(Store):
+    """Every operation is one managed transaction, so the driver retries transient failures
+    and routes reads and writes on a cluster."""
+
+    name = "neo4j"
+
+    def __init__(self, settings: Neo4jSettings) -> None:
+        self._settings = settings
+        self._driver: AsyncDriver | None = None
+        # Every session shares one bookmark manager, so a read on a cluster follower sees the
+        # writes this process made before it (read-your-writes across requests).
+        self._bookmarks = AsyncGraphDatabase.bookmark_manager()
+        self.timings: dict[str, Timing] = {}  # per statement name, since the store was made
+        self._can_checkpoint = True  # until the server says otherwise
+
+    @property
+    def _db(self) -> AsyncDriver:
+        if self._driver is None:
+            raise RuntimeError("the Neo4j store is not open")
+        return self._driver
+
+    def _session(self) -> AsyncSession:
+        return self._db.session(database=self._settings.database, bookmark_manager=self._bookmarks)
+
+    async def _read(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        async def run(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, Mode.READ, self.timings))
+
+        async with self._session() as session:
+            return await session.execute_read(run)
+
+    async def _query(
+        self, statement: Statement, params: Mapping[str, Any] | None = None, **kw: Any
+    ) -> list[list[Any]]:
+        return await self._read(lambda tx: tx.run(statement, params, **kw))
+
+    async def _write(self, work: Callable[[Tx], Awaitable[T]], graph_change: bool = True) -> T:
+        """Run `work` after locking the meta node, so writes queue up one after another like
+        SQLite's BEGIN IMMEDIATE; only graph changes move `version()` on."""
+
+        async def run(tx: AsyncManagedTransaction) -> T:
+            wtx = Tx(tx, Mode.WRITE, self.timings)
+            if not await wtx.run(cypher.BUMP_VERSION if graph_change else cypher.LOCK_META):
+                raise RuntimeError("the Neo4j store has no meta node: open() it first")
+            return await work(wtx)
+
+        try:
+            async with self._session() as session:
+                return await session.execute_write(run)
+        except ConstraintError as exc:  # an import clash, or a race the checks did not see
+            log.info("constraint refused a write: %s", exc.message)
+            raise Conflict(
+                "the graph clashes with what the store holds: an id or unique key is taken"
+            ) from None
+
+    async def _alone(self, statement: Statement) -> None:
+        """One statement in a write transaction of its own, without the meta lock (schema
+        commands, procedures)."""
+
+        async def one(tx: AsyncManagedTransaction) -> None:
+            await Tx(tx, Mode.WRITE, self.timings).run(statement)
+
+        async with self._session() as session:
+            await session.execute_write(one)
+
+    async def _checkpoint(self) -> None:
+        """Flush the page cache to the store files now rather than at the next periodic
+        checkpoint. Enterprise only: Community has no db.checkpoint(), so there this does
+        nothing after the first try. A failure is logged: what it follows has committed."""
+        if not self._can_checkpoint:
+            return
+        try:
+            await self._alone(cypher.CHECKPOINT)
+        except Neo4jError as exc:
+            if exc.code in _NO_CHECKPOINT:
+                self._can_checkpoint = False
+                log.info("no forced checkpoints on this server (%s)", exc.code)
+            else:
+                log.warning("a forced checkpoint failed: %s", exc)
+        except (DriverError, OSError) as exc:
+            log.warning("a forced checkpoint failed: %s", exc)
+
+    async def open(self) -> None:
+        if self._driver is None:
+            auth = (self._settings.user, self._settings.password.get_secret_value())
+            self._driver = AsyncGraphDatabase.driver(
+                self._settings.uri,
+                auth=auth,
+                # Warnings that a label, type or property key does not exist yet are normal
+                # for a young registry and would fill the log.
+                notifications_disabled_classifications=[
+                    NotificationDisabledClassification.UNRECOGNIZED
+                ],
+            )
+        # Schema commands may not share a transaction with each other or with data writes.
+        for statement in [*cypher.schema(), cypher.ENSURE_META]:
+            await self._alone(statement)
+        await self._query(cypher.AWAIT_INDEXES)
+
+    async def close(self) -> None:
+        if self._driver is not None:
+            await self._driver.close()
+            self._driver = None
+
+    async def ping(self) -> bool:
+        if self._driver is None:
+            return False
+        try:
+            await self._driver.verify_connectivity()
+        except (DriverError, Neo4jError, OSError):
+            return False
+        return True
+
+    async def version(self) -> int:
+        rows = await self._query(cypher.GET_VERSION)
+        return rows[0][0] if rows else 0
