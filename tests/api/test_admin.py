@@ -96,7 +96,7 @@ async def test_restricted_contacts_are_hidden_from_all_but_admins(connect, store
 
 
 async def test_erasure_leaves_only_the_fact(connect, store: Store):
-    person_id, org_id = await contact(store, "Slett Megsen")
+    person_id, _ = await contact(store, "Slett Megsen")
     admin = await connect(Role.ADMIN)
     body = await gql(admin, "mutation($id: ID!) { erasePerson(id: $id) { id } }", id=person_id)
     assert body["data"]["erasePerson"]["id"] == person_id
