@@ -9,6 +9,7 @@ from registry.domain.errors import ValidationFailed
 from registry.seeds import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 
+
 @pytest.mark.asyncio(loop_scope="session")
 async def test_demo_round_trips_through_a_store(store: Store):
     demo = load_seed_graph(DEMO_DIR)
