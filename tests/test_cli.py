@@ -116,3 +116,35 @@ def test_serve_demo_and_first_sign_in(tmp_path: Path):
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
+
+
+def test_analyze_prints_tables_and_json(runner: CliRunner):
+    assert runner.invoke(app, ["seed"]).exit_code == 0
+    text = runner.invoke(app, ["analyze"])
+    assert text.exit_code == 0
+    assert "Brobyggingsgap per miljø / Bridging gaps per community" in text.output
+    first_rows = text.output.split("Grunn / Reason")[1].splitlines()[2:5]
+    assert all("JA / YES" in row for row in first_rows)
+    as_json = runner.invoke(app, ["analyze", "--json", "--from", "2015", "--to", "2018"])
+    report = json.loads(as_json.output)
+    assert report["summary"]["organisations"] >= 150
+    assert {y["year"] for y in report["trend"]} <= set(range(2015, 2019))
+
+
+def test_users_and_tokens_commands(runner: CliRunner):
+    added = runner.invoke(app, ["users", "add", "kari", "--role", "editor"])
+    assert added.exit_code == 0 and "One-time password" in added.output
+    assert "kari" in runner.invoke(app, ["users", "list"]).output
+    token = runner.invoke(app, ["tokens", "create", "kari", "--role", "viewer", "--days", "7"])
+    assert token.exit_code == 0 and token.output.startswith("reg_")
+    listed = runner.invoke(app, ["tokens", "list"]).output
+    token_id = listed.split()[0]
+    assert runner.invoke(app, ["tokens", "revoke", token_id]).exit_code == 0
+    assert "revoked" in runner.invoke(app, ["tokens", "list"]).output
+    too_strong = runner.invoke(app, ["tokens", "create", "kari", "--role", "admin"])
+    assert too_strong.exit_code == 1 and "more rights" in too_strong.output
+    assert runner.invoke(app, ["users", "set-role", "kari", "viewer"]).exit_code == 0
+    assert runner.invoke(app, ["users", "disable", "kari"]).exit_code == 0
+    assert "(disabled)" in runner.invoke(app, ["users", "list"]).output
+    missing = runner.invoke(app, ["users", "reset-password", "nobody"])
+    assert missing.exit_code == 1 and "no account" in missing.output

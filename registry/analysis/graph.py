@@ -142,7 +142,7 @@ def build_org_graph(
 
     orgs = {i: n for i, n in nodes.items() if n.kind is NodeKind.ORGANISATION}
     scope = _area_scope(flt.areas, edges[EdgeType.PART_OF], kind_of)
-    graph = nx.Graph(current_year=year, **_catalogues(nodes.values()))
+    graph = nx.Graph(current_year=year, year_to=flt.year_to, **_catalogues(nodes.values()))
     for org_id, org in orgs.items():
         attrs = _org_attrs(org, links[org_id], kind_of)
         if _keep(attrs, flt, scope):

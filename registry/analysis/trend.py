@@ -32,7 +32,8 @@ def trend(
     G: nx.Graph, emi_id: str | None = None, *, first: int | None = None, last: int | None = None
 ) -> list[YearFigures]:
     """The headline figures for every year from `first` (default: the earliest year on a tie)
-    to `last` (default: the graph's ``current_year``, else the latest year on a tie)."""
+    to `last` (default: the end of the filter's year range, else the graph's
+    ``current_year``, else the latest year on a tie)."""
     by_year: dict[int, list[tuple[Hashable, Hashable]]] = defaultdict(list)
     for u, v, years in G.edges(data="years", default=()):
         for year in years:
@@ -40,7 +41,8 @@ def trend(
     if not by_year:
         return []
     first = min(by_year) if first is None else first
-    last = G.graph.get("current_year", max(by_year)) if last is None else last
+    if last is None:
+        last = G.graph.get("year_to") or G.graph.get("current_year", max(by_year))
     return [_figures(G, by_year[y], y, emi_id) for y in range(first, last + 1)]
 
 

@@ -5,7 +5,9 @@ from strawberry.scalars import JSON
 
 from registry.analysis.graph import AnalysisFilter
 from registry.analysis.service import Analysis
+from registry.api import analysis_types as types
 from registry.api.context import Info
+from registry.api.nodes import Organisation
 from registry.domain.enums import OrganisationKind
 
 
@@ -41,6 +43,39 @@ class AnalysisResult:
         "fragility, clusters, introductions, districts, trend."
     )
     analysis: strawberry.Private[Analysis]
+
+    @strawberry.field(description="Every community, worst bridging gaps first.")
+    def communities(self, gaps_only: bool = False) -> list[types.CommunityGap]:
+        rows = [types.CommunityGap.of(r) for r in self.report["communities"]]
+        return [r for r in rows if r.gap] if gaps_only else rows
+
+    @strawberry.field(description="Organisations ranked by betweenness, with Burt's measures.")
+    def brokers(self) -> list[types.Broker]:
+        return types.brokers(self.report)
+
+    @strawberry.field(description="Communities whose bridge hangs on one organisation or tie.")
+    def fragility(self) -> list[types.FragileCommunity]:
+        return types.fragility(self.report)
+
+    @strawberry.field(description="Recommended introductions for the gap communities.")
+    def introductions(self) -> list[types.Introduction]:
+        return types.introductions(self.report)
+
+    @strawberry.field(description="Per district: communities present and tied to its units.")
+    def districts(self) -> list[types.DistrictCoverage]:
+        return types.districts(self.report)
+
+    @strawberry.field(description="The headline figures year by year.")
+    def trend(self) -> list[types.YearFigures]:
+        return types.trend(self.report)
+
+    @strawberry.field
+    def clusters(self) -> types.Clusters:
+        return types.clusters(self.report)
+
+    @strawberry.field(description="Organisations with no ties at all.")
+    async def isolates(self, info: Info) -> list[Organisation]:
+        return await types.nodes(info, self.report["summary"]["isolates"])
 
 
 async def analyse(info: Info, filter: AnalysisFilterInput | None = None) -> AnalysisResult:

@@ -8,6 +8,7 @@ import typer
 
 from registry import dump as dumps
 from registry.cli.accounts import tokens, users
+from registry.cli.analyze import analyze
 from registry.cli.common import fail, with_store
 from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError
@@ -139,3 +140,4 @@ def export_schema(
 
 app.add_typer(users, name="users")
 app.add_typer(tokens, name="tokens")
+app.command()(analyze)
