@@ -1,5 +1,6 @@
 """HTTP hardening for every route: security headers, a body size limit, rate limits."""
 
+import logging
 import time
 from collections import defaultdict
 
@@ -96,3 +97,30 @@ def _client_key(scope: Scope) -> str:
         return "token:" + auth[7:].strip()[:16]
     client = scope.get("client")
     return f"address:{client[0] if client else 'unknown'}"
+
+
+class RequestLog:
+    """One log line per request: method, path, status and time. Never the query string or
+    the body, which can carry personal data (GraphQL variables, search words)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.log = logging.getLogger("registry.http")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), 500
+
+        async def record(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, record)
+        finally:
+            ms = (time.perf_counter() - started) * 1000
+            self.log.info("%s %s %d %.0fms", scope["method"], scope["path"], status, ms)

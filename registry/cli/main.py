@@ -10,6 +10,7 @@ from registry import dump as dumps
 from registry.cli.accounts import tokens, users
 from registry.cli.analyze import analyze
 from registry.cli.common import fail, with_store
+from registry.cli.export import export
 from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError
 from registry.settings import StoreKind, get_settings
@@ -36,6 +37,19 @@ async def load_demo(store: Store, replace: bool = False) -> int:
         raise RegistryError("the store is not empty: use --replace to start from the demo again")
     await store.import_graph(graph)
     return len(graph.nodes)
+
+
+# uvicorn's own loggers, plus the registry's request log, on one console handler.
+LOG_CONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "uvicorn": {"handlers": ["console"], "level": "INFO"},
+        "registry": {"handlers": ["console"], "level": "INFO"},
+    },
+}
 
 
 @app.command()
@@ -75,7 +89,8 @@ def serve(
         host=bind_host,
         port=bind_port,
         log_level=settings.log_level,
-        access_log=False,  # request lines can carry personal data in query strings
+        access_log=False,  # its lines carry query strings; RequestLog logs without them
+        log_config=LOG_CONFIG,
     )
 
 
@@ -140,4 +155,5 @@ def export_schema(
 
 app.add_typer(users, name="users")
 app.add_typer(tokens, name="tokens")
+app.add_typer(export, name="export")
 app.command()(analyze)
