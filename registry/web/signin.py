@@ -2,6 +2,7 @@
 
 from html import escape
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -37,10 +38,12 @@ def _field(name: str, label: str, kind: str, autocomplete: str) -> str:
 def _local(target: Any) -> str:
     """Only paths on this site, so a crafted link cannot send a user elsewhere."""
     text = str(target or "/")
-    return text if text.startswith("/") and not text.startswith("//") else "/"
+    # Browsers read a backslash as a slash: "/\\evil.example" would leave the site.
+    local = text.startswith("/") and not text.startswith("//") and "\\" not in text
+    return text if local else "/"
 
 
-def routes(store: Store, attempts_per_minute: int) -> list[Route]:
+def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Route]:
     limiter = RateLimit(app=None, per_minute=attempts_per_minute)  # type: ignore[arg-type]
 
     async def audit(account_id: str, action: str, outcome: str = "ok") -> None:
@@ -52,7 +55,15 @@ def routes(store: Store, attempts_per_minute: int) -> list[Route]:
         )
         target = escape(_local(request.query_params.get("next")))
         nxt = f'<input type="hidden" name="next" value="{target}">'
-        return page("Logg inn", _form(request, fields + nxt, "/signin", "Logg inn", error), status)
+        link = ""
+        if sso:
+            query = urlencode({"next": _local(request.query_params.get("next"))})
+            link = (
+                f'<p><a class="button" href="/signin/oidc?{escape(query)}">'
+                "Logg inn med kommunens konto / Sign in with the municipality's account</a></p>"
+            )
+        body = link + _form(request, fields + nxt, "/signin", "Logg inn", error)
+        return page("Logg inn", body, status)
 
     async def sign_in(request: Request) -> Response:
         if request.method == "GET":
