@@ -5,6 +5,7 @@ wants application/graphql-response+json for clients that ask for it, and with it
 when the request never reached execution (parse, validation or variable-coercion failure).
 """
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
 from registry.analysis.service import AnalysisService
+from registry.api.auth import csrf_token
 from registry.api.context import Context
 from registry.api.loaders import Loaders
 from registry.settings import Settings
@@ -48,7 +50,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         return Context(self.store, loaders, caller, self.settings, self.analysis)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        return HTMLResponse(EXPLORER)
+        return HTMLResponse(EXPLORER.replace("{csrf}", escape(csrf_token(request.session))))
 
     async def process_result(
         self, request: Request, result: ExecutionResult

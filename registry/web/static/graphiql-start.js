@@ -1,5 +1,7 @@
 // Starts GraphiQL against this server's /graphql, with an example query to begin from.
-const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+// The session cookie signs the requests in; the CSRF token shows they come from this page.
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'X-CSRF-Token': csrf } });
 const defaultQuery = `# Organisations of one community in one district: pick ids from the lists below.
 {
   communities(first: 5) { edges { node { id name dimension } } }
