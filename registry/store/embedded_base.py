@@ -1,0 +1,84 @@
+"""The embedded store's connection: SQLite in WAL mode, used from one worker thread."""
+
+import asyncio
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from registry.store import embedded_sql as sql
+from registry.store.base import Store
+
+T = TypeVar("T")
+
+
+class EmbeddedBase(Store):
+    """One SQLite connection used from one worker thread, so the event loop never blocks."""
+
+    name = "embedded"
+
+    def __init__(self, path: Path | str) -> None:
+        self._path = str(path)
+        self._pool: ThreadPoolExecutor | None = None
+        self._db: sqlite3.Connection | None = None
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._pool is None:
+            raise RuntimeError("the embedded store is not open")
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    async def _read(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return await self._run(lambda: self._conn.execute(statement, params).fetchall())
+
+    async def _write(self, fn: Callable[[sqlite3.Connection], T], graph_change: bool = True) -> T:
+        def transaction() -> T:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(conn)
+                if graph_change:
+                    conn.execute(sql.BUMP_VERSION)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return result
+
+        return await self._run(transaction)
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError("the embedded store is not open")
+        return self._db
+
+    async def open(self) -> None:
+        def connect() -> None:
+            if self._path != ":memory:":
+                Path(self._path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            # Deleted rows are overwritten, so an erased person leaves no trace in the file.
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.executescript(sql.SCHEMA)
+            self._db = conn
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+        await self._run(connect)
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._run(self._db.close)
+            self._db = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    async def ping(self) -> bool:
+        return (await self._read("SELECT 1"))[0][0] == 1
+
+    async def version(self) -> int:
+        return (await self._read(sql.GET_VERSION))[0][0]
