@@ -38,3 +38,16 @@ async def test_closed_store_says_so(tmp_path: Path):
     store = EmbeddedStore(tmp_path / "registry.sqlite3")
     with pytest.raises(RuntimeError, match="not open"):
         await store.ping()
+
+
+async def test_erased_person_leaves_no_bytes_in_the_files(tmp_path: Path):
+    path = tmp_path / "registry.sqlite3"
+    store = EmbeddedStore(path)
+    await store.open()
+    props = validate_node(NodeKind.PERSON, {"name": "Unik Slettesen", "email": "unik@example.org"})
+    person = await store.create_node(NodeKind.PERSON, props)
+    await store.erase_node(person.id)
+    await store.close()
+    for file in tmp_path.iterdir():
+        assert b"Unik Slettesen" not in file.read_bytes(), file.name
+        assert b"unik@example.org" not in file.read_bytes(), file.name
