@@ -15,12 +15,12 @@ from starlette.staticfiles import StaticFiles
 
 from registry.analysis.service import AnalysisService
 from registry.api.auth import Authentication
-from registry.api.hardening import BodyLimit, RateLimit, SecurityHeaders
+from registry.api.hardening import BodyLimit, RateLimit, RequestLog, SecurityHeaders
 from registry.api.http import GraphQLEndpoint
 from registry.api.schema import schema
 from registry.settings import Settings, get_settings
 from registry.store.base import Store
-from registry.web import signin
+from registry.web import dashboard, exports, imports, oidc, signin
 
 STATIC = Path(__file__).parent / "web" / "static"
 
@@ -52,6 +52,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             await store.close()
 
     middleware = [
+        Middleware(RequestLog),
         Middleware(SecurityHeaders, hsts=settings.cookies_secure),
         Middleware(RateLimit, per_minute=settings.rate_limit_per_minute),
         Middleware(BodyLimit, limit=settings.max_body_bytes),
@@ -60,7 +61,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             secret_key=settings.session_secret(),
             session_cookie="registry_session",
             max_age=settings.session_hours * 3600,
-            same_site="strict",
+            same_site="lax",  # links from e-mails open signed in; writes need the CSRF token
             https_only=settings.cookies_secure,
         ),
         Middleware(Authentication, store=store),
@@ -78,7 +79,11 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            *signin.routes(store, settings.sign_in_attempts_per_minute),
+            *signin.routes(store, settings.sign_in_attempts_per_minute, bool(settings.oidc.issuer)),
+            *oidc.routes(store, settings),
+            *dashboard.routes(),
+            *exports.routes(store, analysis),
+            *imports.routes(store),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=middleware,

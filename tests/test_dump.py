@@ -43,7 +43,9 @@ def test_invalid_props_in_a_dump_are_refused_with_the_field():
 
 @pytest.mark.neo4j
 @pytest.mark.asyncio(loop_scope="session")
-async def test_embedded_dump_restored_into_neo4j_dumps_identically(embedded_store, empty_neo4j_store):
+async def test_embedded_dump_restored_into_neo4j_dumps_identically(
+    embedded_store, empty_neo4j_store
+):
     await embedded_store.import_graph(load_seed_graph(DEMO_DIR))
     first = dump.to_json(await embedded_store.snapshot())
     await empty_neo4j_store.import_graph(dump.from_json(first))

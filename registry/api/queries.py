@@ -8,6 +8,7 @@ from registry.api.access import scope
 from registry.api.admin import AdminQuery
 from registry.api.analysis import analyse
 from registry.api.context import Info
+from registry.api.dashboard import network_map_field
 from registry.api.inputs import (
     ActivityFilter,
     AreaFilter,
@@ -123,6 +124,8 @@ class Query(AdminQuery):
         description="The bridging analysis: where ties between minority communities and the "
         "public side or the wider society are missing, who the brokers are, whom to introduce.",
     )
+
+    network_map = network_map_field
 
     @strawberry.field(
         description="The nodes within `depth` steps of `ids` and the ties among them."

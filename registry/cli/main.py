@@ -11,6 +11,7 @@ from registry.cli.accounts import tokens, users
 from registry.cli.analyze import analyze
 from registry.cli.common import fail, with_store
 from registry.cli.export import export
+from registry.cli.importing import importing
 from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError
 from registry.settings import StoreKind, get_settings
@@ -156,4 +157,5 @@ def export_schema(
 app.add_typer(users, name="users")
 app.add_typer(tokens, name="tokens")
 app.add_typer(export, name="export")
+app.add_typer(importing, name="import")
 app.command()(analyze)

@@ -22,7 +22,9 @@ def csrf(page: str) -> str:
 
 def browser(store: Store, settings: Settings, https: bool = False) -> httpx.AsyncClient:
     base = "https://registry.test" if https else "http://registry.test"
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(store, settings)), base_url=base)
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(store, settings)), base_url=base
+    )
 
 
 async def sign_in(client: httpx.AsyncClient, username: str, password: str) -> httpx.Response:
@@ -45,7 +47,9 @@ async def test_wrong_password_and_sign_in_rate_limit(store: Store, settings: Set
     await accounts.create_account(store, "limited.user", Role.VIEWER, password=PASSWORD)
     strict = settings.model_copy(update={"sign_in_attempts_per_minute": 3})
     async with browser(store, strict) as client:
-        codes = [(await sign_in(client, "limited.user", "wrong password!")).status_code for _ in range(4)]
+        codes = [
+            (await sign_in(client, "limited.user", "wrong password!")).status_code for _ in range(4)
+        ]
     assert codes == [401, 401, 401, 429]
 
 
@@ -55,7 +59,10 @@ async def test_cookie_writes_need_the_csrf_header(store: Store, settings: Settin
         await sign_in(client, "csrf.user", PASSWORD)
         mutation = {"query": 'mutation { createTopic(input: {name: "Bolig"}) { id } }'}
         refused = await client.post("/graphql", json=mutation)
-        assert refused.status_code == 403 and refused.json()["errors"][0]["extensions"]["code"] == "CSRF"
+        assert (
+            refused.status_code == 403
+            and refused.json()["errors"][0]["extensions"]["code"] == "CSRF"
+        )
         token = csrf((await client.get("/signin")).text)
         wrong = await client.post("/graphql", json=mutation, headers={"X-CSRF-Token": token + "x"})
         assert wrong.status_code == 403
@@ -71,7 +78,9 @@ async def test_one_time_password_must_be_changed_first(store: Store, settings: S
         signed = await sign_in(client, "new.user", once)
         assert signed.headers["location"] == "/account/password"
         token = csrf((await client.get("/account/password")).text)
-        blocked = await client.post("/graphql", json={"query": "{ __typename }"}, headers={"X-CSRF-Token": token})
+        blocked = await client.post(
+            "/graphql", json={"query": "{ __typename }"}, headers={"X-CSRF-Token": token}
+        )
         assert blocked.status_code == 403
         short = {"current": once, "new": "short", "repeat": "short", "csrf_token": token}
         too_short = await client.post("/account/password", data=short)
@@ -79,7 +88,9 @@ async def test_one_time_password_must_be_changed_first(store: Store, settings: S
         form = {"current": once, "new": PASSWORD, "repeat": PASSWORD, "csrf_token": token}
         assert (await client.post("/account/password", data=form)).status_code == 303
         token = csrf((await client.get("/signin")).text)
-        ok = await client.post("/graphql", json={"query": "{ __typename }"}, headers={"X-CSRF-Token": token})
+        ok = await client.post(
+            "/graphql", json={"query": "{ __typename }"}, headers={"X-CSRF-Token": token}
+        )
         assert ok.status_code == 200
 
 
@@ -91,8 +102,13 @@ async def test_logs_hold_no_personal_data(client, caplog: pytest.LogCaptureFixtu
             json={"query": "mutation($n: String!) { createPerson(input: {name: $n, email: \"kari@example.org\"}) { id } }",
                   "variables": {"n": secret}},
         )  # fmt: skip
-        await client.get("/graphql", params={"query": f'{{ people(filter: {{search: "{secret}"}}) {{ totalCount }} }}'})
-        await client.post("/graphql", json={"query": "mutation { createPerson(input: {name: \"\\u0000\"}) { id } }"})
+        await client.get(
+            "/graphql",
+            params={"query": f'{{ people(filter: {{search: "{secret}"}}) {{ totalCount }} }}'},
+        )
+        await client.post(
+            "/graphql", json={"query": 'mutation { createPerson(input: {name: "\\u0000"}) { id } }'}
+        )
     server = ("registry", "uvicorn", "strawberry", "graphql", "starlette")
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith(server))
     assert "POST /graphql 200" in logged

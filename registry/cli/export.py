@@ -1,0 +1,107 @@
+"""`registry export contacts|graph`: the dashboard's downloads as files, audited as `cli:<user>`."""
+
+import getpass
+from collections.abc import AsyncIterator, Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from registry.analysis.service import AnalysisService
+from registry.cli.common import fail, with_store
+from registry.domain.accounts import Caller, Role
+from registry.settings import get_settings
+from registry.store.base import Store
+from registry.web import contact_formats, graph_export
+from registry.web.exports import Params, contacts_file, graph_file
+
+export = typer.Typer(help="Contact lists (CSV, XLSX, vCard) and the network graph as files.")
+
+
+# The formats the web exports offer, so the two cannot drift apart.
+ContactFormat = StrEnum("ContactFormat", {f.upper(): f for f in contact_formats.FORMATS})
+GraphFormat = StrEnum("GraphFormat", {f.upper(): f for f in graph_export.FORMATS})
+
+
+Output = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
+Ids = Annotated[list[str] | None, typer.Option(help="Repeat for several; any of them matches.")]
+Kinds = Annotated[list[str] | None, typer.Option("--kind", help="Kind of organisation.")]
+
+
+def _params(**lists: list[str] | str | None) -> Params:
+    return {k: [v] if isinstance(v, str) else v for k, v in lists.items() if v}
+
+
+def _write(output: Path, make: Callable[[Store, str], AsyncIterator[bytes]]) -> int:
+    actor = f"cli:{getpass.getuser()}"
+
+    async def work(store: Store) -> int:
+        size = 0
+        chunks = make(store, actor)  # refuses a bad filter before the file is created
+        with output.open("wb") as file:
+            async for chunk in chunks:
+                file.write(chunk)
+                size += len(chunk)
+        return size
+
+    try:
+        return with_store(get_settings(), work)
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror}") from None
+
+
+@export.command("contacts")
+def contacts(
+    output: Output,
+    format: Annotated[ContactFormat, typer.Option(help="File format.")] = ContactFormat["CSV"],
+    delimiter: Annotated[str, typer.Option(help="CSV field separator (; for Excel).")] = ";",
+    community: Ids = None,
+    area: Ids = None,
+    topic: Ids = None,
+    activity: Ids = None,
+    kind: Kinds = None,
+    search: Annotated[str | None, typer.Option(help="Part of the organisation's name.")] = None,
+    archived: Annotated[str, typer.Option(help="Organisations: false, true or any.")] = "false",
+    lang: Annotated[str, typer.Option(help="Column headings: nb or en.")] = "nb",
+    include_restricted: Annotated[
+        bool, typer.Option(help="Also restricted persons (as an administrator would see).")
+    ] = False,
+) -> None:
+    """The contact persons of the organisations matching the filter, one row a person."""
+    if len(delimiter) != 1:
+        raise fail("the delimiter is one character")
+    params = _params(
+        communityIds=community, areaIds=area, topicIds=topic, activityIds=activity,
+        kinds=kind, search=search, archived=archived, lang=lang,
+    )  # fmt: skip
+    role = Role.ADMIN if include_restricted else Role.CONTACT_VIEWER
+    caller = Caller(f"cli:{getpass.getuser()}", getpass.getuser(), role, via="cli")
+    _write(
+        output,
+        lambda store, actor: contacts_file(store, caller, params, format.value, actor, delimiter),
+    )
+    typer.echo(f"Wrote the contact list to {output}.")
+
+
+@export.command("graph")
+def graph(
+    output: Output,
+    format: Annotated[GraphFormat, typer.Option(help="File format.")] = GraphFormat["GRAPHML"],
+    community: Ids = None,
+    area: Ids = None,
+    topic: Ids = None,
+    kind: Kinds = None,
+    year_from: Annotated[int | None, typer.Option(help="Ties active from this year.")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Ties active up to this year.")] = None,
+) -> None:
+    """The organisation graph with the analysis figures, for Gephi, yEd or scripts."""
+    params = _params(
+        communityIds=community, areaIds=area, topicIds=topic, kinds=kind,
+        yearFrom=str(year_from) if year_from else None, yearTo=str(year_to) if year_to else None,
+    )  # fmt: skip
+    _write(
+        output,
+        lambda store, actor: graph_file(store, AnalysisService(store), params, format.value, actor),
+    )
+    typer.echo(f"Wrote the graph to {output}.")

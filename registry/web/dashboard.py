@@ -1,0 +1,169 @@
+"""The dashboard at `/`: the frame of the network map and the gap report.
+
+The page holds no data: its scripts ask the GraphQL API for the map, the report and an
+organisation's details, sending the session's CSRF token from the page's meta tag. The
+language comes from `?lang=`, remembered in a cookie; bokmål otherwise.
+"""
+
+import json
+from html import escape
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from registry.api.auth import csrf_token
+from registry.domain.accounts import Caller, Role
+from registry.domain.enums import OrganisationKind
+from registry.web.texts import language, words
+
+LANG_COOKIE = "registry_lang"
+SCRIPTS = ("vendor/cytoscape/cytoscape.min.js",)
+MODULE = "dashboard/main.js"
+
+
+def _select(name: str, label: str, field: str, all_label: str) -> str:
+    return (
+        f'<div class="field"><label for="{name}">{label}</label>'
+        f'<select id="{name}" name="{field}"><option value="">{all_label}</option></select></div>'
+    )
+
+
+def _filters(w: dict) -> str:
+    kinds = "".join(
+        f'<option value="{k.value}">{escape(w["kinds"][k.value])}</option>'
+        for k in OrganisationKind
+    )
+    return f"""<form id="filters" class="filters" aria-labelledby="filters-title">
+<h2 id="filters-title" class="visually-hidden">{w["filters"]}</h2>
+{_select("f-community", w["community"], "communityIds", w["all"])}
+{_select("f-area", w["district"], "areaIds", w["all"])}
+<div class="field"><label for="f-kind">{w["kind"]}</label>
+<select id="f-kind" name="kinds"><option value="">{w["all"]}</option>{kinds}</select></div>
+{_select("f-topic", w["topic"], "topicIds", w["all"])}
+{_select("f-year-from", w["yearFrom"], "yearFrom", w["all"])}
+{_select("f-year-to", w["yearTo"], "yearTo", w["all"])}
+<div class="buttons"><button type="submit">{w["apply"]}</button>
+<button type="reset" class="secondary">{w["reset"]}</button></div>
+</form>"""
+
+
+def _exports(w: dict, contacts: bool) -> str:
+    contact_links = (
+        "".join(
+            f'<a class="export" data-kind="contacts" data-format="{f}" '
+            f'href="/export/contacts.{f}">{w["contactList"]} ({f.upper()})</a>'
+            for f in ("csv", "xlsx", "vcf")
+        )
+        if contacts
+        else f'<span class="note">{w["needsContactRole"]}</span>'
+    )
+    graph_links = "".join(
+        f'<a class="export" data-kind="graph" data-format="{f}" '
+        f'href="/export/graph.{f}">{w["graph"]} ({f.upper()})</a>'
+        for f in ("graphml", "gexf", "json")
+    )
+    return f"""<nav class="exports" aria-labelledby="exports-title">
+<h2 id="exports-title">{w["export"]}</h2>{contact_links}{graph_links}</nav>"""
+
+
+def _map_section(w: dict) -> str:
+    steps = "".join(f'<option value="{n}">{n}</option>' for n in (1, 2, 3))
+    return f"""<section id="map-area" class="map-area" aria-labelledby="map-title" tabindex="-1">
+<h2 id="map-title">{w["map"]}</h2>
+<div class="tools">
+<form id="find" class="inline"><label for="find-name">{w["search"]}</label>
+<input id="find-name" list="org-names" autocomplete="off">
+<button type="submit">{w["find"]}</button></form>
+<datalist id="org-names"></datalist>
+<div class="field"><label for="colour-by">{w["colourBy"]}</label><select id="colour-by">
+<option value="kind">{w["byKind"]}</option><option value="group">{w["byCommunity"]}</option>
+<option value="cluster">{w["byCluster"]}</option></select></div>
+<div class="field"><label for="size-by">{w["sizeBy"]}</label><select id="size-by">
+<option value="degree">{w["degree"]}</option><option value="betweenness">{w["betweenness"]}</option>
+</select></div>
+<form id="path" class="inline"><label for="path-from">{w["pathFrom"]}</label>
+<input id="path-from" list="org-names" autocomplete="off">
+<label for="path-to">{w["pathTo"]}</label><input id="path-to" list="org-names" autocomplete="off">
+<button type="submit">{w["showPath"]}</button></form>
+<div class="field check"><label for="all-ties">
+<input type="checkbox" id="all-ties"> {w["allTies"]}</label></div>
+<button type="button" id="show-all" class="secondary">{w["showAll"]}</button>
+</div>
+<p id="status" class="status" role="status" aria-live="polite">{w["loading"]}</p>
+<div class="map-wrap">
+<div id="cy" class="cy" role="img" aria-label="{escape(w["mapLabel"])}"></div>
+<aside id="details" class="details" aria-labelledby="details-title" tabindex="-1" hidden>
+<div class="details-head"><h2 id="details-title">{w["details"]}</h2>
+<button type="button" id="details-close" class="secondary">{w["close"]}</button></div>
+<div class="neighbourhood"><label for="steps">{w["steps"]}</label>
+<select id="steps">{steps}</select>
+<button type="button" id="show-steps">{w["neighbourhood"]}</button></div>
+<div id="details-body"></div></aside>
+</div>
+<div id="legend" class="legend" aria-label="{w["legend"]}"></div>
+</section>"""
+
+
+def render(caller: Caller, token: str, lang: str) -> str:
+    w = words(lang)
+    contacts = caller.role.allows(Role.CONTACT_VIEWER)
+    other = "en" if lang == "nb" else "nb"
+    scripts = "".join(f'<script src="/static/{s}" defer></script>' for s in SCRIPTS)
+    return f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="csrf-token" content="{escape(token)}">
+<link rel="icon" href="data:,">
+<title>{w["title"]} – Nettverksregisteret</title>
+<link rel="stylesheet" href="/static/site.css">
+<link rel="stylesheet" href="/static/dashboard/dashboard.css">
+{scripts}<script type="module" src="/static/{MODULE}"></script>
+<script type="application/json" id="texts">{_json(w)}</script>
+</head>
+<body data-contacts="{str(contacts).lower()}">
+<a class="skip" href="#map-area">{w["skipMap"]}</a>
+<a class="skip" href="#gap-report">{w["skipReport"]}</a>
+<header class="top">
+<h1>{w["title"]}</h1>
+<div class="account">
+<a href="?lang={other}" lang="{other}" hreflang="{other}">{w["otherLanguage"]}</a>
+<span>{w["signedInAs"]} <strong>{escape(caller.username)}</strong></span>
+<form method="post" action="/signout">
+<input type="hidden" name="csrf_token" value="{escape(token)}">
+<button type="submit" class="secondary">{w["signOut"]}</button></form>
+</div>
+</header>
+{_filters(w)}
+{_exports(w, contacts)}
+<main class="workspace">
+{_map_section(w)}
+<section id="gap-report" class="report" aria-labelledby="report-title" tabindex="-1">
+<h2 id="report-title">{w["gapReport"]}</h2>
+<div id="report-body" aria-busy="true"><p>{w["loading"]}</p></div>
+</section>
+</main>
+</body>
+</html>
+"""
+
+
+def _json(value: dict) -> str:
+    # "</" could end the data block early; an escaped slash means the same in JSON.
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+async def dashboard(request: Request) -> Response:
+    asked = request.query_params.get("lang")
+    lang = language(asked or request.cookies.get(LANG_COOKIE))
+    html = render(request.state.caller, csrf_token(request.session), lang)
+    response = HTMLResponse(html)
+    if asked:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="strict")
+    return response
+
+
+def routes() -> list[Route]:
+    return [Route("/", dashboard, methods=["GET"])]

@@ -1,0 +1,30 @@
+"""Fixtures for the dashboard and export tests: the demo network in the store, and one
+community in one district to filter by."""
+
+import pytest
+import pytest_asyncio
+
+from registry.seeds import DEMO_DIR, load_seed_graph
+from registry.store.base import Store
+from registry.store.records import Subgraph
+
+from .demo import Slice, community_in_district
+
+
+@pytest.fixture(scope="session")
+def seed_graph() -> Subgraph:
+    return load_seed_graph(DEMO_DIR)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def demo(store: Store, seed_graph: Subgraph) -> Store:
+    """The `store` (each kind) holding the demo network."""
+    await store.import_graph(seed_graph)
+    return store
+
+
+@pytest.fixture(scope="session")
+def pakistani_in_gamle_oslo(seed_graph: Subgraph) -> Slice:
+    found = community_in_district(seed_graph, "pakistani", "gamle-oslo")
+    assert len(found.organisations) >= 2 and len(found.contacts) >= 3, "the demo changed"
+    return found
