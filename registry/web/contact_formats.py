@@ -16,8 +16,9 @@ import vobject
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from registry.domain.labels import KIND_NAMES
 from registry.web.contacts import ContactRow
-from registry.web.texts import KIND_NAMES, LANGUAGES, contact_columns
+from registry.web.texts import LANGUAGES, contact_columns
 
 Rows = AsyncIterator[ContactRow]
 BOM = "\ufeff"  # Excel reads a CSV file as UTF-8 only when it starts with this mark

@@ -7,6 +7,8 @@ allows it).
 
 from typing import Any
 
+from registry.domain.labels import KIND_NAMES
+
 LANGUAGES = ("nb", "en")
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -159,18 +161,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Diagram: {t}. Samme tall står i tabellen under.",
         "Chart: {t}. The table below holds the same figures.",
     ),
-}
-
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "IMMIGRANT_ORGANISATION": ("innvandrerorganisasjon", "immigrant organisation"),
-    "FAITH_COMMUNITY": ("tros- eller livssynssamfunn", "faith or belief community"),
-    "VOLUNTARY_ORGANISATION": ("frivillig organisasjon", "voluntary organisation"),
-    "RESOURCE_COMMUNITY": ("ressursmiljø", "resource community"),
-    "MUNICIPAL_UNIT": ("kommunal enhet", "municipal unit"),
-    "PUBLIC_BODY": ("annen offentlig instans", "other public body"),
-    "BUSINESS": ("næringsliv", "business"),
-    "EDUCATION": ("skole eller utdanning", "school or education"),
-    "OTHER": ("annet", "other"),
 }
 
 CONTACT_COLUMNS: dict[str, tuple[str, str]] = {
