@@ -127,3 +127,12 @@ def test_english_and_the_gap_report_by_keyboard(page: Page):
     expect(page.locator("#gap-report")).to_contain_text("Bridging gaps by community")
     expect(page.locator("#gap-report table caption").first).to_be_visible()
     shot(page, "english-keyboard")
+
+
+def test_graphiql_explorer_runs_the_starting_query(page: Page, live: Live):
+    """The explorer loads from the package's own files (no CDN) and queries as the user."""
+    page.goto(f"{live.url}/graphql")
+    page.click(".graphiql-execute-button")
+    expect(page.locator(".graphiql-response")).to_contain_text("Afghanere", timeout=30_000)
+    expect(page.locator(".graphiql-response")).to_contain_text("Alna")
+    shot(page, "graphiql")
