@@ -6,6 +6,7 @@ import re
 import secrets
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -30,8 +31,6 @@ from registry.store.query import AuditQuery
 from registry.web.oidc import OidcError, validate_id_token
 
 CLIENT_ID, CLIENT_SECRET = "registry", "a secret: with odd+chars/"
-EMAIL = "Kari.Nordmann@Oslo.Kommune.no"
-USERNAME = EMAIL.lower()
 ROLE_MAP = {"registry-editors": "EDITOR", "registry-admins": "ADMIN"}
 
 
@@ -50,7 +49,12 @@ class OpenIdProvider:
 
     def reset(self) -> None:
         self.key, self.kid = rsa.generate_private_key(65537, 2048), "key-1"
-        self.claims: dict[str, Any] = {"email": EMAIL, "roles": ["registry-editors"]}
+        # A new person each test: the Neo4j store keeps accounts from test to test.
+        self.username = f"kari.{uuid.uuid4().hex[:8]}@oslo.kommune.no"
+        self.claims: dict[str, Any] = {
+            "email": self.username.title(),
+            "roles": ["registry-editors"],
+        }
         self.forced: dict[str, Any] = {}  # claims put over the right ones, e.g. a wrong aud
         self.sign_with: rsa.RSAPrivateKey | None = None  # a key the JWKS does not hold
         self.auth_methods = ["client_secret_post", "client_secret_basic"]
@@ -205,9 +209,9 @@ async def test_sign_in_makes_an_editor(
         assert created["data"]["createTopic"]["id"]
         refused = await graphql(client, "{ accounts { id } }")
         assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    account = await accounts.find_account(store, USERNAME)
+    account = await accounts.find_account(store, provider.username)
     assert account and account.role is Role.EDITOR and account.password_hash is None
-    [entry] = await store.find_audit(AuditQuery(action_prefix="signin:oidc"))
+    [entry] = await store.find_audit(AuditQuery(actor=account.id, action_prefix="signin:oidc"))
     assert (entry.actor, entry.outcome, entry.details) == (account.id, "ok", {})
 
 
@@ -216,12 +220,13 @@ async def test_the_provider_decides_the_role_and_may_rotate_keys(
 ):
     async with open_browser() as client:
         assert (await sign_in(client)).status_code == 200
-        first = await accounts.find_account(store, USERNAME)
+        first = await accounts.find_account(store, provider.username)
         provider.claims["roles"] = ["staff", "registry-editors", "registry-admins"]
         provider.key, provider.kid = rsa.generate_private_key(65537, 2048), "key-2"
         assert (await sign_in(client)).status_code == 200
         body = await graphql(client, "{ accounts { id username role } }")
-    assert body["data"]["accounts"] == [{"id": first.id, "username": USERNAME, "role": "ADMIN"}]
+    mine = [a for a in body["data"]["accounts"] if a["username"] == provider.username]
+    assert mine == [{"id": first.id, "username": provider.username, "role": "ADMIN"}]
 
 
 async def test_tampered_state_is_refused(store: Store, provider: OpenIdProvider, open_browser):
@@ -230,7 +235,7 @@ async def test_tampered_state_is_refused(store: Store, provider: OpenIdProvider,
         refused = await client.get(callback.copy_set_param("state", "forged"))
         assert refused.status_code == 400 and "Try again" in refused.text
         assert (await client.post("/graphql", json={"query": "{ __typename }"})).status_code == 401
-    assert await accounts.find_account(store, USERNAME) is None
+    assert await accounts.find_account(store, provider.username) is None
 
 
 @pytest.mark.parametrize(
@@ -252,8 +257,8 @@ async def test_invalid_id_tokens_are_refused(
         refused = await sign_in(client)
         assert refused.status_code == 401 and "not valid" in refused.text
         assert (await client.post("/graphql", json={"query": "{ __typename }"})).status_code == 401
-    assert await accounts.find_account(store, USERNAME) is None
-    [entry] = await store.find_audit(AuditQuery(action_prefix="signin:oidc"))
+    assert await accounts.find_account(store, provider.username) is None
+    [entry] = await store.find_audit(AuditQuery(action_prefix="signin:oidc"), limit=1)  # newest
     assert (entry.actor, entry.outcome) == ("anonymous", "INVALID_TOKEN")
 
 
@@ -262,7 +267,7 @@ async def test_no_mapped_role_is_refused(store: Store, provider: OpenIdProvider,
     async with open_browser() as client:
         refused = await sign_in(client)
     assert refused.status_code == 403 and "no role in the registry" in refused.text
-    assert await accounts.find_account(store, USERNAME) is None
+    assert await accounts.find_account(store, provider.username) is None
 
 
 async def test_disabled_and_password_accounts_are_not_signed_in(
