@@ -273,14 +273,15 @@ async def test_no_mapped_role_is_refused(store: Store, provider: OpenIdProvider,
 async def test_disabled_and_password_accounts_are_not_signed_in(
     store: Store, provider: OpenIdProvider, open_browser
 ):
-    await accounts.create_account(store, "admin", Role.ADMIN, password="a long local password")
-    provider.claims = {"preferred_username": "Admin", "roles": ["registry-admins"]}
+    local, sso = f"admin-{uuid.uuid4().hex[:6]}", f"ola-{uuid.uuid4().hex[:6]}"
+    await accounts.create_account(store, local, Role.ADMIN, password="a long local password")
+    provider.claims = {"preferred_username": local.title(), "roles": ["registry-admins"]}
     async with open_browser() as client:
         refused = await sign_in(client)
         assert refused.status_code == 403 and "password" in refused.text
-        provider.claims = {"preferred_username": "ola", "roles": ["registry-editors"]}
+        provider.claims = {"preferred_username": sso, "roles": ["registry-editors"]}
         assert (await sign_in(client)).status_code == 200
-        ola = await accounts.find_account(store, "ola")
+        ola = await accounts.find_account(store, sso)
         await accounts.save_account(store, ola.model_copy(update={"disabled": True}), ola.version)
         refused = await sign_in(client)
         assert refused.status_code == 403 and "disabled" in refused.text
