@@ -15,10 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 import pytest_asyncio
+from typer.testing import CliRunner
 
 from registry.app import create_app
 from registry.domain.accounts import Role
-from registry.settings import Neo4jSettings, Settings
+from registry.settings import Neo4jSettings, Settings, get_settings
 from registry.store import accounts
 from registry.store.base import Store
 from registry.store.embedded import EmbeddedStore
@@ -202,3 +203,12 @@ def live(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterat
     token = asyncio.run(seed())
     with LiveServer(EmbeddedStore(path), settings) as url:
         yield Live(url, token)
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """Runs `registry` commands against an embedded store in a fresh data directory."""
+    monkeypatch.setenv("REGISTRY_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()

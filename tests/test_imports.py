@@ -16,7 +16,6 @@ from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.graph import validate_node
 from registry.imports import import_file
-from registry.settings import get_settings
 from registry.store import accounts
 from registry.store.base import Store
 from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
@@ -262,14 +261,6 @@ async def test_upload_reports_rows_and_columns(store, network, connect):
         "/import/people", files={"file": ("x.xls", b"\xd0\xcf\x11\xe0", "x")}
     )
     assert garbage.status_code == 400 and "CSV UTF-8" in garbage.json()["errors"][0]["message"]
-
-
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("REGISTRY_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_the_command_imports_and_exits_1_on_errors(runner: CliRunner, tmp_path: Path):

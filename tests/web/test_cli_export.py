@@ -19,13 +19,10 @@ from registry.store.query import AuditQuery
 
 
 @pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("REGISTRY_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    runner = CliRunner()
+def runner(runner: CliRunner) -> CliRunner:
+    """The shared runner, with the demo network seeded."""
     assert runner.invoke(app, ["seed"]).exit_code == 0
-    yield runner
-    get_settings.cache_clear()
+    return runner
 
 
 def audit_entries() -> list:
