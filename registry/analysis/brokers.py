@@ -1,9 +1,10 @@
 """Brokers: who sits between others (betweenness), on structural holes (Burt), and in which
 brokerage role (Gould and Fernandez).
 
-NetworkX computes Burt's measures with a sparse-matrix product when SciPy is installed and
-otherwise in O(degree^3) per node, minutes on a network with large activities. The versions
-here give the same figures in time linear in the number of triangles.
+NetworkX computes Burt's measures with a sparse-matrix product when SciPy is installed (whose
+effective size is wrong on weighted graphs, networkx/networkx#8906) and otherwise in
+O(degree^3) per node, minutes on a network with large activities. The versions here give the
+figures of NetworkX's per-node definitions in time linear in the number of triangles.
 """
 
 from collections import Counter
@@ -29,7 +30,7 @@ class Betweenness:
 def betweenness(
     G: nx.Graph, *, exact_limit: int = 10_000, k: int = 500, seed: int = 0
 ) -> Betweenness:
-    """Normalised betweenness: exact (rustworkx) up to `exact_limit` nodes, beyond that
+    """Normalised betweenness: exact (a compiled kernel) up to `exact_limit` nodes, beyond that
     estimated by NetworkX from `k` sources sampled with `seed`, so a rerun gives the same."""
     if len(G) <= exact_limit or k >= len(G):
         return Betweenness(kernels.betweenness(G), exact=True, k=None, seed=None)

@@ -1,10 +1,13 @@
 """Which clusters the network falls into, and whether they follow community lines.
 
-Clusters come from Louvain modularity maximisation (NetworkX; rustworkx has none). Whether
-they follow the declared groups (each organisation's first represented community, or its
-side) is told by two figures: purity, the share of organisations in a cluster whose largest
-group is their own, and normalised mutual information (NMI), which also penalises splitting
-one group over many clusters. Both are 1 when clusters and groups coincide.
+Clusters come from Louvain modularity maximisation. NetworkX's Louvain is the reference; the one
+that runs is scikit-network's (compiled, BSD): on 10,000 organisations it takes 0.1 s against
+NetworkX's 5 s, and tests check that both find the same clusters where the structure is clear, and
+modularity within 0.005 on the karate club and 0.02 on random graphs. Whether they follow the
+declared groups (each organisation's first represented community, or its side) is told by two
+figures: purity, the share of organisations in a cluster whose largest group is their own, and
+normalised mutual information (NMI), which also penalises splitting one group over many clusters.
+Both are 1 when clusters and groups coincide.
 """
 
 from collections import Counter
@@ -13,6 +16,9 @@ from dataclasses import dataclass
 from math import log
 
 import networkx as nx
+import numpy as np
+from scipy import sparse
+from sknetwork.clustering import Louvain
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +50,23 @@ def louvain_clusters(
 def _louvain(
     tied: nx.Graph, weight: str | None, resolution: float, seed: int
 ) -> list[set[Hashable]]:
-    found = nx.community.louvain_communities(tied, weight=weight, resolution=resolution, seed=seed)
+    nodes = list(tied)
+    if not nodes:
+        return []
+    matrix = nx.to_scipy_sparse_array(tied, nodelist=nodes, weight=weight, format="csr")
+    louvain = Louvain(
+        resolution=resolution,
+        modularity="newman",
+        shuffle_nodes=True,
+        random_state=seed,
+        return_probs=False,
+        return_aggregate=False,
+    )
+    # scikit-network 0.33 checks for the older sparse matrix class.
+    labels = louvain.fit_predict(sparse.csr_matrix(matrix))
+    found = [set() for _ in range(int(np.max(labels)) + 1)]
+    for node, label in zip(nodes, labels, strict=True):
+        found[label].add(node)
     return sorted(found, key=lambda c: (-len(c), min(map(str, c))))
 
 

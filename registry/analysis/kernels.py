@@ -1,43 +1,104 @@
-"""The heavy kernels, run where they are fastest.
+"""The heavy kernels, compiled.
 
-Exact betweenness is O(nodes x ties): NetworkX needs minutes at 10,000 organisations, so it
-runs in rustworkx (Rust, multithreaded), whose figures equal NetworkX's (tests check 1e-9).
-Community detection stays with NetworkX's Louvain (`clusters.py`): rustworkx 0.18 has none
-(Qiskit/rustworkx#1141 is open, its pull request #1277 unfinished).
+Exact betweenness is O(nodes x ties): NetworkX needs minutes at 10,000 organisations. Measured
+on this project's machine class (2 cores) on a random graph of 10,000 nodes and 30,000 ties:
+rustworkx 0.18 took 17 s on both cores, python-igraph 14 s on one (and is GPL), networkit 28 s;
+this Brandes kernel, compiled by Numba, takes about 5 s on both cores. It walks the graph as
+CSR arrays and keeps the inner loops free of unpredictable branches, which is where the
+libraries above lose their time. Tests check it against NetworkX to 1e-9.
 
 `side_betweenness` answers "who brokers between a community and the public side" for every
 community from one breadth-first search, instead of one search per organisation.
 """
 
+import os
 from collections import defaultdict, deque
 from collections.abc import Hashable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
-import rustworkx as rx
+import numpy as np
+from numba import njit
+
+WORKERS = len(os.sched_getaffinity(0))
 
 
-@nx.utils.not_implemented_for("multigraph")
-def to_rustworkx(G: nx.Graph) -> tuple[rx.PyGraph | rx.PyDiGraph, list[Hashable]]:
-    """`G` as a rustworkx graph without attributes, and the node id at each index."""
-    nodes = list(G)
-    index = {n: i for i, n in enumerate(nodes)}
-    R = rx.PyDiGraph() if G.is_directed() else rx.PyGraph()
-    R.add_nodes_from(nodes)
-    R.add_edges_from_no_data([(index[u], index[v]) for u, v in G.edges()])
-    return R, nodes
+@njit(cache=True, nogil=True)
+def _brandes(indptr, indices, sources, out):  # type: ignore[no-untyped-def]
+    """Add each node's dependency on the `sources` to `out` (Brandes 2001).
+
+    The backward pass pulls from each node's successors (ties one step further from the
+    source) instead of pushing to its predecessors: it needs only the out-ties, so the same
+    code serves directed graphs, and it accumulates in a register instead of scattering writes.
+    """
+    n = indptr.shape[0] - 1
+    dist = np.full(n, -1, np.int32)
+    sigma = np.zeros(n, np.float64)  # shortest paths from the source
+    coeff = np.zeros(n, np.float64)  # (1 + dependency) / sigma, once a node is done
+    order = np.empty(n, np.int32)  # breadth-first order
+    for s in sources:
+        dist[s], sigma[s], order[0] = 0, 1.0, s
+        head, tail = 0, 1
+        while head < tail:
+            v = order[head]
+            head += 1
+            step, paths = dist[v] + 1, sigma[v]
+            for k in range(indptr[v], indptr[v + 1]):
+                w = indices[k]
+                if dist[w] < 0:
+                    dist[w] = step
+                    order[tail] = w
+                    tail += 1
+                sigma[w] += paths * (dist[w] == step)
+        for i in range(tail - 1, 0, -1):
+            v = order[i]
+            step, pulled = dist[v] + 1, 0.0
+            for k in range(indptr[v], indptr[v + 1]):
+                w = indices[k]
+                pulled += (dist[w] == step) * coeff[w]
+            dependency = sigma[v] * pulled
+            out[v] += dependency
+            coeff[v] = (1.0 + dependency) / sigma[v]
+        for i in range(tail):
+            v = order[i]
+            dist[v], sigma[v], coeff[v] = -1, 0.0, 0.0
+
+
+def _csr(G: nx.Graph, nodes: list[Hashable]) -> tuple[np.ndarray, np.ndarray]:
+    """The out-ties of `G` as compressed sparse rows over the positions in `nodes`."""
+    index = {node: i for i, node in enumerate(nodes)}
+    degrees = [len(G.adj[node]) for node in nodes]
+    indptr = np.zeros(len(nodes) + 1, np.int32)
+    np.cumsum(degrees, out=indptr[1:])
+    indices = np.fromiter(
+        (index[w] for node in nodes for w in G.adj[node]), np.int32, count=int(indptr[-1])
+    )
+    return indptr, indices
 
 
 def betweenness(G: nx.Graph, normalized: bool = True) -> dict[Hashable, float]:
     """Exact shortest-path betweenness, equal to ``nx.betweenness_centrality(G, normalized)``.
 
-    Unweighted, as NetworkX's default: tie strength is not a distance.
+    Unweighted, as NetworkX's default: tie strength is not a distance. The sources are dealt
+    round-robin to one thread per core (the kernel releases the GIL), so every thread gets
+    some of the large components.
     """
-    R, nodes = to_rustworkx(G)
-    if G.is_directed():
-        values = rx.digraph_betweenness_centrality(R, normalized=normalized)
+    nodes = list(G)
+    n = len(nodes)
+    indptr, indices = _csr(G, nodes)
+    parts = np.zeros((WORKERS, n))
+
+    def run(part: int) -> None:
+        _brandes(indptr, indices, np.arange(part, n, WORKERS, dtype=np.int32), parts[part])
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(run, range(WORKERS)))
+    raw = parts.sum(axis=0)
+    if normalized:
+        scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     else:
-        values = rx.graph_betweenness_centrality(R, normalized=normalized)
-    return {nodes[i]: values[i] for i in range(len(nodes))}
+        scale = 1.0 if G.is_directed() else 0.5  # each undirected pair was counted both ways
+    return {node: float(raw[i] * scale) for i, node in enumerate(nodes)}
 
 
 def side_betweenness(

@@ -45,11 +45,12 @@ def full_report(
 ) -> dict[str, Any]:
     """Every figure of the analysis for `G` (from `build_org_graph`), JSON-serialisable.
 
-    Keys: ``timestamp``, ``computed_in_ms``, ``timings_ms`` (per part), ``parameters``,
-    ``summary``, ``communities`` (worst gaps first, each with its top brokers towards the
-    public side), ``brokers`` (the `top` organisations by betweenness with Burt's measures
-    and brokerage roles), ``fragility``, ``clusters``, ``introductions`` (per gap community),
-    ``districts`` and ``trend``. Randomised parts (sampled betweenness, Louvain) use `seed`.
+    Keys: ``timestamp``, ``computed_in_ms``, ``timings_ms`` (per part), ``parameters``, ``summary``,
+    ``communities`` (worst gaps first, each with its top brokers towards the public side),
+    ``brokers`` (the `top` organisations by betweenness with Burt's measures and brokerage roles,
+    and every organisation's betweenness), ``fragility``, ``clusters``, ``introductions`` (per gap
+    community), ``districts`` and ``trend``. Randomised parts (sampled betweenness, Louvain) use
+    `seed`.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -60,7 +61,7 @@ def full_report(
         timings[part] = round((time.perf_counter() - t0) * 1000, 1)
         return result
 
-    # rustworkx releases the GIL: exact betweenness runs alongside the Python parts.
+    # The betweenness kernel releases the GIL: it runs alongside the Python parts.
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(
             timed,
@@ -141,7 +142,7 @@ def full_report(
             "articulation_points": cuts,
         },
         "communities": community_rows,
-        "brokers": {"top": top_brokers},
+        "brokers": {"top": top_brokers, "betweenness": between.values},
         "fragility": fragile,
         "clusters": clustered,
         "introductions": intros,

@@ -1,22 +1,20 @@
 """The network map as one JSON field: organisations placed and measured, ties, catalogues.
 
-Strawberry needs seconds to resolve thousands of typed objects, so the map comes as one JSON
-value built in a single pass over the analysis graph. Positions and betweenness are computed
-once per analysis (the graph object the analysis service caches per filter and store
-version) in a worker thread; ties refer to organisations by their index in the list, which
-keeps the payload of 15,000 ties small.
+Strawberry needs seconds to resolve thousands of typed objects, so the map comes as one JSON value
+built in a single pass over the analysis graph. Positions are computed once per analysis (the graph
+object the analysis service caches per filter and store version) in a worker thread, and betweenness
+comes from the analysis report; ties refer to organisations by their index in the list, which keeps
+the payload of 15,000 ties small.
 """
 
 import asyncio
 import weakref
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import networkx as nx
 import strawberry
 from strawberry.scalars import JSON
 
-from registry.analysis.brokers import betweenness
 from registry.analysis.service import Analysis
 from registry.api.analysis import AnalysisFilterInput
 from registry.api.context import Info
@@ -44,11 +42,8 @@ def map_body(graph: nx.Graph, report: dict[str, Any]) -> dict[str, Any]:
     """Everything the map draws; the report supplies clusters, gaps, brokers and fragility."""
     clusters = [c["organisations"] for c in report["clusters"]["clusters"]]
     cluster_of = {o: i for i, members in enumerate(clusters) for o in members}
-    # rustworkx releases the GIL: betweenness runs while the layout is computed.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(betweenness, graph)
-        pos = layout(graph, clusters)
-        between = pending.result().values
+    pos = layout(graph, clusters)
+    between = report["brokers"]["betweenness"]
     flags = flagged(report)
     index = {node: i for i, node in enumerate(graph)}
     organisations = [

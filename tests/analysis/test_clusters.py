@@ -51,6 +51,40 @@ def test_louvain_on_the_karate_club_follows_the_split() -> None:
     assert clustering(G, "club", weight=None, seed=0) == result  # the seed makes it repeatable
 
 
+def modularity(G: nx.Graph, clusters: list[set], weight: str | None) -> float:
+    tied = G.subgraph(set().union(*clusters))
+    return nx.community.modularity(tied, clusters, weight=weight)
+
+
+def as_key(clusters: list[set]) -> list[list]:
+    return sorted(sorted(c) for c in clusters)
+
+
+@pytest.mark.parametrize("seed", [0, 2, 3, 4])
+def test_louvain_finds_planted_clusters_as_networkx_does(seed: int) -> None:
+    G = nx.planted_partition_graph(6, 25, 0.4, 0.01, seed=seed)
+    planted = as_key(G.graph["partition"])
+    assert as_key(louvain_clusters(G, weight=None, seed=seed)) == planted
+    assert as_key(nx.community.louvain_communities(G, seed=seed)) == planted
+
+
+@pytest.mark.parametrize("weight", [None, "weight"])
+def test_louvain_modularity_on_the_karate_club_is_networkx_s(weight: str | None) -> None:
+    G = nx.karate_club_graph()
+    ours = modularity(G, louvain_clusters(G, weight=weight, seed=0), weight)
+    theirs = modularity(G, nx.community.louvain_communities(G, weight=weight, seed=0), weight)
+    assert ours == pytest.approx(theirs, abs=0.005)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_louvain_modularity_on_random_graphs_is_close_to_networkx_s(seed: int) -> None:
+    # Without planted structure many partitions score alike; both land within 0.02.
+    G = nx.gnm_random_graph(300, 900, seed=seed)
+    ours = modularity(G, louvain_clusters(G, weight=None, seed=seed), None)
+    theirs = modularity(G, nx.community.louvain_communities(G, seed=seed), None)
+    assert ours == pytest.approx(theirs, abs=0.02)
+
+
 def test_clusters_leave_isolates_out() -> None:
     G = nx.Graph()
     nx.add_path(G, [1, 2, 3])

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from registry.analysis.kernels import betweenness, side_betweenness, to_rustworkx
+from registry.analysis.kernels import betweenness, side_betweenness
 
 from .networks import graphs
 
@@ -25,7 +25,7 @@ def test_karate_club_betweenness_is_the_known_one() -> None:
 
 @pytest.mark.parametrize("normalized", [True, False])
 @pytest.mark.parametrize("seed", range(5))
-def test_rustworkx_equals_networkx_on_seeded_random_graphs(seed: int, normalized: bool) -> None:
+def test_kernel_equals_networkx_on_seeded_random_graphs(seed: int, normalized: bool) -> None:
     G = nx.gnm_random_graph(200, 500, seed=seed)  # includes isolates and small components
     assert_close(betweenness(G, normalized), nx.betweenness_centrality(G, normalized=normalized))
     D = nx.gnm_random_graph(100, 300, seed=seed, directed=True)
@@ -34,22 +34,27 @@ def test_rustworkx_equals_networkx_on_seeded_random_graphs(seed: int, normalized
 
 @settings(max_examples=80, deadline=None)
 @given(graphs(), st.booleans())
-def test_rustworkx_equals_networkx_on_any_graph(G: nx.Graph, normalized: bool) -> None:
+def test_kernel_equals_networkx_on_any_graph(G: nx.Graph, normalized: bool) -> None:
     assert_close(betweenness(G, normalized), nx.betweenness_centrality(G, normalized=normalized))
 
 
 @settings(max_examples=40, deadline=None)
 @given(graphs(directed=True))
-def test_rustworkx_equals_networkx_on_directed_graphs(G: nx.DiGraph) -> None:
+def test_kernel_equals_networkx_on_directed_graphs(G: nx.DiGraph) -> None:
     assert_close(betweenness(G), nx.betweenness_centrality(G))
 
 
-def test_conversion_keeps_node_ids_and_ties() -> None:
-    G = nx.Graph([("a", "b"), ("b", "c")])
-    G.add_node("d")
-    R, nodes = to_rustworkx(G)
-    assert nodes == ["a", "b", "c", "d"]
-    assert sorted((nodes[u], nodes[v]) for u, v in R.edge_list()) == [("a", "b"), ("b", "c")]
+def test_node_ids_of_any_kind_and_order_are_kept() -> None:
+    G = nx.Graph([("b", 2), (2, ("t", 1))])
+    G.add_node("isolated")
+    values = betweenness(G, normalized=False)
+    assert list(values) == ["b", 2, ("t", 1), "isolated"]
+    assert values == {"b": 0.0, 2: 1.0, ("t", 1): 0.0, "isolated": 0.0}
+
+
+def test_tiny_graphs() -> None:
+    assert betweenness(nx.Graph()) == {}
+    assert betweenness(nx.path_graph(2)) == {0: 0.0, 1: 0.0}
 
 
 def subset_reference(G: nx.Graph, side: set, members: set) -> dict:
