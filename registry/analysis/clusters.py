@@ -18,7 +18,6 @@ from math import log
 import networkx as nx
 import numpy as np
 from scipy import sparse
-from sknetwork.clustering import Louvain
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +49,10 @@ def louvain_clusters(
 def _louvain(
     tied: nx.Graph, weight: str | None, resolution: float, seed: int
 ) -> list[set[Hashable]]:
+    # scikit-network imports all its modules and SciPy's with it: half a second that every
+    # command of the CLI would otherwise pay.
+    from sknetwork.clustering import Louvain
+
     nodes = list(tied)
     if not nodes:
         return []
