@@ -177,11 +177,11 @@ def bench(n: int) -> None:
     _time("constraint", lambda: brokers.constraint(G, "weight"))
     _time("brokerage", lambda: brokers.brokerage(G))
     _time("fragility", lambda: fragility.community_fragility(G))
-    _time("bridges", lambda: fragility.bridges(G))
+    _time("bridges (kernel)", lambda: kernels.bridges(G))
     _time("clusters (louvain)", lambda: clusters.clustering(G))
     _time("introductions", lambda: introductions(G, gaps))
     _time("districts", lambda: districts.district_reports(G))
-    _time("trend", lambda: trend.trend(G, EMI))
+    _time("trend", lambda: trend.trend(G))
     report = _time("full_report (parallel)", lambda: full_report(G, EMI))
     print(f"  gap communities: {len(gaps)} of {len(reports)}, {len(json.dumps(report))} bytes")
 

@@ -20,6 +20,10 @@ NO_PATH = "NO_PATH"
 NO_BRIDGING_TIE = "NO_BRIDGING_TIE"
 SINGLE_BRIDGE = "SINGLE_BRIDGE"
 GAP_KINDS = (NO_PATH, NO_BRIDGING_TIE, SINGLE_BRIDGE)  # worst first
+REASONS = {
+    NO_PATH: "no path to the public side",
+    NO_BRIDGING_TIE: "no direct tie to the public side or wider society",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,11 @@ def ei_index(G: nx.Graph, nodes: Collection[Hashable]) -> float | None:
                 ends_inside += 1
             else:
                 external += 1
-    internal = ends_inside // 2  # each internal tie was seen from both ends
+    return ei_ratio(external, ends_inside // 2)  # each internal tie was seen from both ends
+
+
+def ei_ratio(external: int, internal: int) -> float | None:
+    """(E - I) / (E + I), None without ties; see `ei_index`."""
     total = internal + external
     return None if total == 0 else (external - internal) / total
 
@@ -102,7 +110,7 @@ def community_reports(G: nx.Graph, emi_id: str | None = None) -> list[CommunityR
                 if side in (PUBLIC, WIDER):
                     bridging.add(u)
         hops = _nearest(to_public, orgs)
-        gap_kind, reason = _gap(G, orgs, bridging, hops)
+        kind = gap_kind(hops is not None, len(orgs), len(bridging))
         reports.append(
             CommunityReport(
                 community=community,
@@ -120,25 +128,32 @@ def community_reports(G: nx.Graph, emi_id: str | None = None) -> list[CommunityR
                 hops_to_public=hops,
                 hops_to_municipal=_nearest(to_municipal, orgs),
                 hops_to_emi=_nearest(to_emi, orgs),
-                gap=gap_kind is not None,
-                gap_kind=gap_kind,
-                reason=reason,
+                gap=kind is not None,
+                gap_kind=kind,
+                reason=_reason(G, kind, bridging),
             )
         )
     return sorted(reports, key=_severity)
 
 
-def _gap(
-    G: nx.Graph, orgs: list[Any], bridging: set[Any], hops: int | None
-) -> tuple[str | None, str | None]:
-    if hops is None:
-        return NO_PATH, "no path to the public side"
-    if not bridging:
-        return NO_BRIDGING_TIE, "no direct tie to the public side or wider society"
-    if len(orgs) > 1 and len(bridging) == 1:
+def gap_kind(reaches_public: bool, organisations: int, bridging: int) -> str | None:
+    """The bridging gap (one of GAP_KINDS, see `community_reports`) of a community with
+    `organisations` organisations, `bridging` of them tied to the public side or wider society,
+    or None when it has none."""
+    if not reaches_public:
+        return NO_PATH
+    if bridging == 0:
+        return NO_BRIDGING_TIE
+    if organisations > 1 and bridging == 1:
+        return SINGLE_BRIDGE
+    return None
+
+
+def _reason(G: nx.Graph, kind: str | None, bridging: set[Any]) -> str | None:
+    if kind == SINGLE_BRIDGE:
         (only,) = bridging
-        return SINGLE_BRIDGE, f"only one organisation bridges: {G.nodes[only]['name']}"
-    return None, None
+        return f"only one organisation bridges: {G.nodes[only]['name']}"
+    return REASONS[kind] if kind else None
 
 
 def _severity(report: CommunityReport) -> tuple[int, int, int, str]:

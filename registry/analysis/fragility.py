@@ -133,18 +133,6 @@ def _low_points(
                 low[up] = min(low[up], low[v])
 
 
-def bridges(G: nx.Graph) -> list[tuple[Hashable, Hashable]]:
-    """The ties whose loss splits their component, as ``nx.bridges`` (which takes several
-    times longer: it builds a chain decomposition). `G` is a simple undirected graph."""
-    parent: dict[Hashable, Hashable | None] = {}
-    tin: dict[Hashable, int] = {}
-    low: dict[Hashable, int] = {}
-    for start in G:
-        if start not in tin:
-            _low_points(start, lambda v: iter(G.adj[v]), parent, tin, low)
-    return [(p, c) for c, p in parent.items() if p is not None and low[c] > tin[p]]
-
-
 def community_fragility(G: nx.Graph) -> list[CommunityFragility]:
     """For each community that some organisation or tie could cut off from the public side:
     the organisations and ties whose loss would cut off some of its organisations, and those

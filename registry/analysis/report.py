@@ -10,10 +10,17 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from registry.analysis import brokers, clusters, communities, districts, fragility, trend
+from registry.analysis import (
+    brokers,
+    clusters,
+    communities,
+    districts,
+    fragility,
+    kernels,
+    trend,
+)
 from registry.analysis.graph import MINORITY, PUBLIC, WIDER, community_members, on_side
 from registry.analysis.introductions import introductions
-from registry.analysis.kernels import side_betweenness
 
 T = TypeVar("T")
 
@@ -71,12 +78,12 @@ def full_report(
         reports = timed("communities", lambda: communities.community_reports(G, emi_id))
         members = community_members(G)
         public = on_side(G, PUBLIC)
-        routes = timed("community_brokers", lambda: side_betweenness(G, public, members))
+        routes = timed("community_brokers", lambda: kernels.side_betweenness(G, public, members))
         size = timed("effective_size", lambda: brokers.effective_size(G, weight="weight"))
         constraint = timed("constraint", lambda: brokers.constraint(G, weight="weight"))
         roles = timed("brokerage", lambda: brokers.brokerage(G))
         fragile = timed("fragility", lambda: fragility.community_fragility(G))
-        bridges = timed("bridges", lambda: len(fragility.bridges(G)))
+        bridges = timed("bridges", lambda: len(kernels.bridges(G)))
         cuts = timed("articulation_points", lambda: sum(1 for _ in nx.articulation_points(G)))
         clustered = timed("clusters", lambda: clusters.clustering(G, seed=seed))
         gaps = [r.community for r in reports if r.gap]
@@ -84,7 +91,7 @@ def full_report(
             "introductions", lambda: introductions(G, gaps, limit=introductions_per_community)
         )
         per_district = timed("districts", lambda: districts.district_reports(G))
-        years = timed("trend", lambda: trend.trend(G, emi_id))
+        years = timed("trend", lambda: trend.trend(G))
         between = pending.result()
 
     def broker(node: Any, score: float) -> dict[str, Any]:

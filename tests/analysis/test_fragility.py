@@ -5,22 +5,11 @@ from hypothesis import strategies as st
 from registry.analysis.fragility import (
     CutOrganisation,
     CutTie,
-    bridges,
     community_fragility,
     separators,
 )
 
 from .networks import graphs, network
-
-
-@settings(max_examples=80, deadline=None)
-@given(graphs(max_nodes=40))
-def test_bridges_equal_networkx(G: nx.Graph) -> None:
-    assert {frozenset(e) for e in bridges(G)} == {frozenset(e) for e in nx.bridges(G)}
-
-
-def test_bridges_on_a_long_path_need_no_recursion() -> None:
-    assert len(bridges(nx.path_graph(5000))) == 4999
 
 
 def reaches(G: nx.Graph, t, side: set) -> bool:

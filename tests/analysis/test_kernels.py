@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from registry.analysis.kernels import betweenness, side_betweenness
+from registry.analysis.kernels import betweenness, bridge_count, bridges, side_betweenness
 
 from .networks import graphs
 
@@ -65,6 +65,23 @@ def subset_reference(G: nx.Graph, side: set, members: set) -> dict:
     H.add_edges_from(("SIDE", s) for s in side)
     raw = nx.betweenness_centrality_subset(H, ["SIDE"], list(members - side), normalized=False)
     return {v: 2 * x for v, x in raw.items() if v != "SIDE" and x > TOLERANCE}
+
+
+@settings(max_examples=80, deadline=None)
+@given(graphs(max_nodes=40))
+def test_bridges_equal_networkx(G: nx.Graph) -> None:
+    assert {frozenset(e) for e in bridges(G)} == {frozenset(e) for e in nx.bridges(G)}
+
+
+def test_bridges_on_a_long_path_need_no_recursion() -> None:
+    assert len(bridges(nx.path_graph(5000))) == 4999
+
+
+def test_bridge_count_from_csr_arrays() -> None:
+    G = nx.barbell_graph(4, 2)  # two cliques joined by a path of three ties
+    G.add_nodes_from(["alone", "also alone"])
+    A = nx.to_scipy_sparse_array(G, format="csr")
+    assert bridge_count(A.indptr, A.indices) == 3
 
 
 @settings(max_examples=80, deadline=None)
