@@ -9,7 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 # Only what `pip install .` needs: copying the whole work tree would also copy .env (the
 # Neo4j password), .venv and .git into an image layer.
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY registry ./registry
 COPY seeds ./seeds
 RUN pip install . && rm -rf build ./*.egg-info
