@@ -17,9 +17,9 @@ import httpx
 
 from registry.app import create_app
 from registry.domain.accounts import Role
-from registry.seeds import DEMO_DIR, load_seed_graph
+from registry.services import accounts
+from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.settings import Neo4jSettings, Settings
-from registry.store import accounts
 from registry.store.base import Store, new_id
 from registry.store.embedded import EmbeddedStore
 from registry.store.instrumented import InstrumentedStore

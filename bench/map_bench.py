@@ -22,14 +22,14 @@ from analysis_bench import generate
 from playwright.sync_api import sync_playwright
 
 from registry.analysis.brokers import betweenness
-from registry.analysis.service import AnalysisService
-from registry.api.dashboard import map_body
-from registry.api.map_layout import layout
+from registry.analysis.map_layout import layout
+from registry.analysis.network_map import map_body
 from registry.app import create_app
 from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType
+from registry.services import accounts
+from registry.services.analyses import AnalysisService
 from registry.settings import Settings
-from registry.store import accounts
 from registry.store.embedded import EmbeddedStore
 from registry.store.records import Subgraph
 

@@ -13,14 +13,16 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from registry.analysis.service import AnalysisService
-from registry.api.auth import Authentication
-from registry.api.hardening import BodyLimit, RateLimit, RequestLog, SecurityHeaders
 from registry.api.http import GraphQLEndpoint
-from registry.api.schema import schema
+from registry.api.schema import schema, sdl
+from registry.http.auth import Authentication
+from registry.http.hardening import BodyLimit, RateLimit, RequestLog, SecurityHeaders
+from registry.services.analyses import AnalysisService
 from registry.settings import Settings, get_settings
 from registry.store.base import Store
 from registry.web import dashboard, exports, imports, oidc, signin
+
+__all__ = ["create_app", "sdl"]
 
 STATIC = Path(__file__).parent / "web" / "static"
 

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from registry.app import create_app
 from registry.domain.accounts import Role
+from registry.services import accounts
 from registry.settings import Neo4jSettings, Settings, get_settings
-from registry.store import accounts
 from registry.store.base import Store
 from registry.store.embedded import EmbeddedStore
 
@@ -187,7 +187,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterat
     """A running registry over an embedded store with the demo network."""
     import asyncio
 
-    from registry.seeds import DEMO_DIR, load_seed_graph
+    from registry.services.seeding import DEMO_DIR, load_seed_graph
 
     path = tmp_path_factory.mktemp("live") / "registry.sqlite3"
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from registry import dump
 from registry.domain.errors import ValidationFailed
-from registry.seeds import DEMO_DIR, load_seed_graph
+from registry.services import dump
+from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 
 

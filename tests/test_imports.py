@@ -15,8 +15,8 @@ from registry.cli.main import app
 from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.graph import validate_node
-from registry.imports import import_file
-from registry.store import accounts
+from registry.services import accounts
+from registry.services.imports import import_file
 from registry.store.base import Store
 from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
 

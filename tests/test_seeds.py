@@ -23,7 +23,7 @@ from registry.domain.enums import (
     OrganisationKind,
 )
 from registry.domain.errors import ValidationFailed
-from registry.seeds import DEMO_DIR, NAMESPACE, STAMP, load_seed_graph, node_id
+from registry.services.seeding import DEMO_DIR, NAMESPACE, STAMP, load_seed_graph, node_id
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 ORG = NodeKind.ORGANISATION

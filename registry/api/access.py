@@ -1,23 +1,19 @@
 """Who may see and do what: the one place the API enforces roles.
 
 Every GraphQL field needs at least the role named here (VIEWER when it is not named);
-a strawberry extension checks it for each field it resolves. Nodes a caller may not see
-at all (contact persons below CONTACT_VIEWER, restricted entries below ADMIN) are dropped
-where the API reads them, so they never show up through a list, a tie or a subgraph.
+a strawberry extension checks it for each field it resolves. Which nodes a caller may see
+at all is `registry.services.access`'s to say.
 """
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import replace
 from typing import Any
 
 from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 
-from registry.domain.accounts import Caller, Role
-from registry.domain.enums import NodeKind
-from registry.domain.errors import Forbidden, RegistryError
-from registry.store.query import NodeQuery
-from registry.store.records import NodeRecord
+from registry.domain.accounts import Role
+from registry.domain.errors import RegistryError
+from registry.services.access import require
 
 C, E, A = Role.CONTACT_VIEWER, Role.EDITOR, Role.ADMIN
 FIELD_ROLES: dict[str, Role] = {
@@ -46,25 +42,6 @@ def required_role(type_name: str, field_name: str) -> Role:
         or FIELD_ROLES.get(f"{type_name}.*")
         or Role.VIEWER
     )
-
-
-def require(caller: Caller, needed: Role, what: str) -> None:
-    if not caller.role.allows(needed):
-        raise Forbidden(f"{what} needs the {needed.value} role", field=what.split(".")[-1])
-
-
-def visible(caller: Caller, record: NodeRecord) -> bool:
-    """Whether the caller may know the node exists."""
-    if record.kind is NodeKind.PERSON and not caller.role.allows(Role.CONTACT_VIEWER):
-        return False
-    return not record.props.get("restricted") or caller.role.allows(Role.ADMIN)
-
-
-def scope(query: NodeQuery, caller: Caller) -> NodeQuery:
-    """A list query narrowed to what the caller may see."""
-    if query.kind is NodeKind.PERSON and not caller.role.allows(Role.ADMIN):
-        return replace(query, equals={**query.equals, "restricted": (False,)})
-    return query
 
 
 class AccessControl(SchemaExtension):

@@ -16,7 +16,7 @@ from registry.domain.accounts import ApiToken, Role
 from registry.domain.audit import AuditEntry
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound
-from registry.store import accounts
+from registry.services import accounts
 from registry.store.query import AuditQuery, Direction, EdgeQuery, NodeQuery, Order
 
 RoleType = strawberry.enum(Role, description="Each role may do all that the ones before it may.")

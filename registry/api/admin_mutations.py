@@ -1,5 +1,7 @@
 """Administrators' mutations: accounts, tokens, restriction (sperring) and erasure."""
 
+from typing import Annotated
+
 import strawberry
 
 from registry.api.admin import (
@@ -16,7 +18,7 @@ from registry.api.mutations import Deleted
 from registry.api.nodes import Person, to_type
 from registry.domain.accounts import Role, new_password
 from registry.domain.errors import ValidationFailed
-from registry.store import accounts
+from registry.services import accounts
 
 
 @strawberry.type
@@ -57,11 +59,20 @@ class AdminMutation:
 
     @strawberry.mutation(description="An API token for an account, at most the account's role.")
     async def create_token(
-        self, info: Info, account_id: strawberry.ID, role: RoleType, label: str, days: int = 90
+        self,
+        info: Info,
+        account_id: strawberry.ID,
+        role: RoleType,
+        label: str,
+        days: Annotated[
+            int | None,
+            strawberry.argument(description="Days until it expires; REGISTRY_TOKEN_DAYS if unset."),
+        ] = None,
     ) -> TokenWithSecret:
         account = await _account(info, account_id)
+        lifetime = info.context.settings.token_days if days is None else days
         token, secret = await accounts.create_token(
-            info.context.store, account, Role(role), label, days
+            info.context.store, account, Role(role), label, lifetime
         )
         return TokenWithSecret(token=Token.of(token), secret=secret)
 

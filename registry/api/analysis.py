@@ -4,7 +4,6 @@ import strawberry
 from strawberry.scalars import JSON
 
 from registry.analysis.graph import AnalysisFilter
-from registry.analysis.service import Analysis
 from registry.api import analysis_types as types
 from registry.api.context import Info
 from registry.api.nodes import Organisation
@@ -42,7 +41,6 @@ class AnalysisResult:
         description="Every figure: summary, communities (worst bridging gaps first), brokers, "
         "fragility, clusters, introductions, districts, trend."
     )
-    analysis: strawberry.Private[Analysis]
 
     @strawberry.field(description="Every community, worst bridging gaps first.")
     def communities(self, gaps_only: bool = False) -> list[types.CommunityGap]:
@@ -86,5 +84,4 @@ async def analyse(info: Info, filter: AnalysisFilterInput | None = None) -> Anal
         store_version=done.store_version,
         fresh=done.fresh,
         report=done.report,
-        analysis=done,
     )

@@ -5,10 +5,10 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
-from registry.analysis.service import AnalysisService
 from registry.api.loaders import Loaders
 from registry.domain.accounts import Caller
 from registry.domain.audit import AuditEntry
+from registry.services.analyses import AnalysisService
 from registry.settings import Settings
 from registry.store.base import Store, now
 

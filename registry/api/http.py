@@ -16,10 +16,10 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
-from registry.analysis.service import AnalysisService
-from registry.api.auth import csrf_token
 from registry.api.context import Context
 from registry.api.loaders import Loaders
+from registry.http.auth import csrf_token
+from registry.services.analyses import AnalysisService
 from registry.settings import Settings
 from registry.store.base import Store
 

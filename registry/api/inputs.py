@@ -9,7 +9,7 @@ import strawberry
 from pydantic import create_model
 from strawberry.experimental import pydantic as sp
 
-from registry.domain import models, rules
+from registry.domain import models
 from registry.domain.enums import (
     ActivityKind,
     AreaKind,
@@ -21,7 +21,8 @@ from registry.domain.enums import (
     ParticipantRole,
 )
 from registry.domain.graph import NODE_MODELS
-from registry.store.query import Direction, EdgeQuery, Linked, NodeQuery, Order, OrderField
+from registry.services import filters
+from registry.store.query import Direction, EdgeQuery, NodeQuery, Order, OrderField
 
 
 def _partial(model: type[models.Props]) -> type[models.Props]:
@@ -95,20 +96,7 @@ class ListFilter:
     )
 
     def base(self, node_kind: NodeKind, /, **equals: list | None) -> NodeQuery:
-        return NodeQuery(
-            kind=node_kind,
-            search=rules.fold(self.search.strip()) if self.search and self.search.strip() else None,
-            archived=self.archived,
-            equals={k: tuple(_plain(v) for v in vs) for k, vs in equals.items() if vs},
-        )
-
-
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value
-
-
-def _links(*conditions: tuple[tuple[EdgeType, ...], Direction, list | None]) -> tuple[Linked, ...]:
-    return tuple(Linked(types, d, tuple(ids)) for types, d, ids in conditions if ids)
+        return filters.node_query(node_kind, self.search, self.archived, **equals)
 
 
 @strawberry.input
@@ -120,14 +108,14 @@ class OrganisationFilter(ListFilter):
     activity_ids: list[strawberry.ID] | None = None
 
     def to_query(self) -> NodeQuery:
-        return dataclasses.replace(
-            self.base(NodeKind.ORGANISATION, kind=self.kinds),
-            linked=_links(
-                ((EdgeType.REPRESENTS, EdgeType.SERVES), Direction.OUT, self.community_ids),
-                ((EdgeType.LOCATED_IN,), Direction.OUT, self.area_ids),
-                ((EdgeType.WORKS_ON,), Direction.OUT, self.topic_ids),
-                ((EdgeType.PARTICIPATES_IN,), Direction.OUT, self.activity_ids),
-            ),
+        return filters.organisation_query(
+            search=self.search,
+            archived=self.archived,
+            kinds=self.kinds,
+            community_ids=self.community_ids,
+            area_ids=self.area_ids,
+            topic_ids=self.topic_ids,
+            activity_ids=self.activity_ids,
         )
 
 
@@ -139,7 +127,7 @@ class CommunityFilter(ListFilter):
     def to_query(self) -> NodeQuery:
         return dataclasses.replace(
             self.base(NodeKind.COMMUNITY, dimension=self.dimensions),
-            linked=_links(
+            linked=filters.links(
                 ((EdgeType.REPRESENTS, EdgeType.SERVES), Direction.IN, self.organisation_ids)
             ),
         )
@@ -153,7 +141,7 @@ class PersonFilter(ListFilter):
     def to_query(self) -> NodeQuery:
         return dataclasses.replace(
             self.base(NodeKind.PERSON),
-            linked=_links(((EdgeType.CONTACT_FOR,), Direction.OUT, self.organisation_ids)),
+            linked=filters.links(((EdgeType.CONTACT_FOR,), Direction.OUT, self.organisation_ids)),
             contains_any={"languages": tuple(self.languages)} if self.languages else {},
         )
 
@@ -188,7 +176,7 @@ class ActivityFilter(ListFilter):
         oxlo = None if self.oxlo is None else [self.oxlo]
         return dataclasses.replace(
             self.base(NodeKind.ACTIVITY, kind=self.kinds, grant_year=self.grant_years, oxlo=oxlo),
-            linked=_links(
+            linked=filters.links(
                 ((EdgeType.PARTICIPATES_IN,), Direction.IN, self.organisation_ids),
                 ((EdgeType.LOCATED_IN,), Direction.OUT, self.area_ids),
                 ((EdgeType.WORKS_ON,), Direction.OUT, self.topic_ids),

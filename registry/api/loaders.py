@@ -5,9 +5,9 @@ from collections.abc import Sequence
 
 from strawberry.dataloader import DataLoader
 
-from registry.api.access import visible
 from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
+from registry.services.access import visible
 from registry.store.base import Store
 from registry.store.query import Direction, EdgeQuery
 from registry.store.records import EdgeRecord, NodeRecord

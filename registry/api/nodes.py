@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.experimental import pydantic as sp
 
-from registry.api.access import visible
 from registry.api.context import Info
 from registry.domain import models
 from registry.domain.enums import EdgeType as E
 from registry.domain.enums import NodeKind
 from registry.domain.errors import ValidationFailed
 from registry.domain.graph import NODE_MODELS
+from registry.services.access import visible
 from registry.store.query import Direction
 from registry.store.records import NodeRecord
 

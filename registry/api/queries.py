@@ -4,11 +4,9 @@ from collections.abc import Sequence
 
 import strawberry
 
-from registry.api.access import scope
 from registry.api.admin import AdminQuery
 from registry.api.analysis import analyse
 from registry.api.context import Info
-from registry.api.dashboard import network_map_field
 from registry.api.inputs import (
     ActivityFilter,
     AreaFilter,
@@ -19,6 +17,7 @@ from registry.api.inputs import (
     PersonFilter,
     TopicFilter,
 )
+from registry.api.network_map import network_map_field
 from registry.api.nodes import (
     Activity,
     Area,
@@ -35,6 +34,7 @@ from registry.api.pagination import Connection, connection
 from registry.api.ties import Collaboration, Link, Network, to_collaboration
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound
+from registry.services.access import scope
 
 
 def _list_field(node_type: type, filter_type: type, description: str):

@@ -5,13 +5,13 @@ from typing import Self
 
 import strawberry
 
-from registry.api.access import visible
 from registry.api.context import Info
 from registry.api.nodes import Activity, Entity, Node, Organisation, from_model, to_type
 from registry.domain import models
 from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
 from registry.domain.enums import ParticipantRole as Role
+from registry.services.access import visible
 from registry.store.records import EdgeRecord, Subgraph
 
 LinkType = strawberry.enum(EdgeType, name="LinkType", description="The kinds of tie.")

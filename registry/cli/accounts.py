@@ -8,8 +8,8 @@ import typer
 from registry.cli.common import fail, with_store
 from registry.domain.accounts import Account, Role
 from registry.domain.audit import AuditEntry
+from registry.services import accounts
 from registry.settings import get_settings
-from registry.store import accounts
 from registry.store.base import Store, now
 
 users = typer.Typer(help="Accounts: list, add, change role, disable, reset passwords.")
@@ -103,13 +103,16 @@ def create_token(
     username: str,
     role: RoleOption = Role.VIEWER,
     label: Annotated[str, typer.Option(help="What the token is for.")] = "script",
-    days: Annotated[int, typer.Option(help="Days until it expires.")] = 90,
+    days: Annotated[
+        int | None, typer.Option(help="Days until it expires [REGISTRY_TOKEN_DAYS, 90].")
+    ] = None,
 ) -> None:
     """Make an API token for an account; the token is printed once."""
 
     async def work(store: Store) -> str:
         account = await _account(store, username)
-        token, secret = await accounts.create_token(store, account, role, label, days)
+        lifetime = get_settings().token_days if days is None else days
+        token, secret = await accounts.create_token(store, account, role, label, lifetime)
         await _audit(store, "token:create", token.id)
         return secret
 

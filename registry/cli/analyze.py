@@ -6,9 +6,9 @@ from typing import Annotated, Any
 import typer
 
 from registry.analysis.graph import AnalysisFilter
-from registry.analysis.service import AnalysisService
 from registry.cli.common import with_store
 from registry.domain.enums import OrganisationKind
+from registry.services.analyses import AnalysisService
 from registry.settings import get_settings
 from registry.store.base import Store
 

@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from registry.analysis.service import AnalysisService
 from registry.cli.common import fail, with_store
 from registry.domain.accounts import Caller, Role
+from registry.services import contact_formats, graph_export
+from registry.services.analyses import AnalysisService
+from registry.services.exports import Params, contacts_file, graph_file
 from registry.settings import get_settings
 from registry.store.base import Store
-from registry.web import contact_formats, graph_export
-from registry.web.exports import Params, contacts_file, graph_file
 
 export = typer.Typer(help="Contact lists (CSV, XLSX, vCard) and the network graph as files.")
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from registry.cli.common import fail, with_store
-from registry.imports import Report, What, import_file
+from registry.services.imports import Report, What, import_file
 from registry.settings import get_settings
 from registry.store.base import Store
 

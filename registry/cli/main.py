@@ -2,42 +2,27 @@
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
-from registry import dump as dumps
 from registry.cli.accounts import tokens, users
 from registry.cli.analyze import analyze
 from registry.cli.common import fail, with_store
 from registry.cli.export import export
 from registry.cli.importing import importing
-from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError
+from registry.services import dump as dumps
+from registry.services.accounts import ensure_first_admin
+from registry.services.seeding import load_demo
 from registry.settings import StoreKind, get_settings
-from registry.store.accounts import ensure_first_admin
-from registry.store.base import Store
 from registry.store.factory import make_store
-from registry.store.query import NodeQuery
 
-T = TypeVar("T")
 app = typer.Typer(
     help="Network registry of organisations for diversity and inclusion work.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-
-async def load_demo(store: Store, replace: bool = False) -> int:
-    from registry.seeds import load_seed_graph
-
-    graph = load_seed_graph(get_settings().seeds_dir)
-    if replace:
-        await store.clear()
-    elif any([await store.count_nodes(NodeQuery(kind, archived=None)) for kind in NodeKind]):
-        raise RegistryError("the store is not empty: use --replace to start from the demo again")
-    await store.import_graph(graph)
-    return len(graph.nodes)
 
 
 # uvicorn's own loggers, plus the registry's request log, on one console handler.
@@ -74,7 +59,7 @@ def serve(
     if demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="registry-demo-"))
         settings = settings.model_copy(update={"store": StoreKind.EMBEDDED, "data_dir": demo_dir})
-        count = with_store(settings, load_demo)
+        count = with_store(settings, lambda store: load_demo(store, settings.seeds_dir))
         typer.echo(f"Demo network loaded ({count} nodes) into {settings.database_path}")
     password = with_store(settings, ensure_first_admin)
     if password:
@@ -100,7 +85,8 @@ def seed(
     replace: Annotated[bool, typer.Option(help="Empty the store first.")] = False,
 ) -> None:
     """Load the demo network into the configured store."""
-    count = with_store(get_settings(), lambda store: load_demo(store, replace))
+    settings = get_settings()
+    count = with_store(settings, lambda store: load_demo(store, settings.seeds_dir, replace))
     typer.echo(f"Loaded {count} nodes of the demo network.")
 
 
@@ -110,12 +96,7 @@ def dump(
 ) -> None:
     """Write the whole graph to one JSON file (backup, or move to another store)."""
 
-    async def work(store: Store) -> int:
-        sub = await store.snapshot()
-        output.write_text(dumps.to_json(sub), encoding="utf-8")
-        return len(sub.nodes) + len(sub.edges)
-
-    count = with_store(get_settings(), work)
+    count = with_store(get_settings(), lambda store: dumps.dump_to(store, output))
     typer.echo(f"Wrote {count} nodes and ties to {output}.")
 
 
@@ -132,12 +113,7 @@ def restore(
     except RegistryError as exc:
         raise fail(exc.message) from None
 
-    async def work(store: Store) -> None:
-        if replace:
-            await store.clear()
-        await store.import_graph(graph)
-
-    with_store(get_settings(), work)
+    with_store(get_settings(), lambda store: dumps.restore(store, graph, replace))
     typer.echo(f"Restored {len(graph.nodes)} nodes and {len(graph.edges)} ties.")
 
 
@@ -146,7 +122,7 @@ def export_schema(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
 ) -> None:
     """Print the GraphQL schema (SDL), or write it to a file."""
-    from registry.api.schema import sdl
+    from registry.app import sdl
 
     if output:
         output.write_text(sdl(), encoding="utf-8")

@@ -32,9 +32,5 @@ class Conflict(RegistryError):
     code = "CONFLICT"
 
 
-class Unauthenticated(RegistryError):
-    code = "UNAUTHENTICATED"
-
-
 class Forbidden(RegistryError):
     code = "FORBIDDEN"

@@ -3,7 +3,7 @@
 import json
 import sqlite3
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from registry.domain import graph, rules
 from registry.domain.audit import AuditEntry
@@ -21,8 +21,6 @@ from registry.store.base import (
 from registry.store.embedded_base import EmbeddedBase
 from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
 from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
-
-T = TypeVar("T")
 
 
 def _node(row: sqlite3.Row) -> NodeRecord:

@@ -12,10 +12,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from registry.api.auth import csrf_token
 from registry.domain.accounts import Caller, Role
 from registry.domain.enums import OrganisationKind
-from registry.web.texts import language, words
+from registry.domain.labels import language
+from registry.http.auth import csrf_token
+from registry.web.texts import words
 
 LANG_COOKIE = "registry_lang"
 SCRIPTS = ("vendor/cytoscape/cytoscape.min.js",)

@@ -12,10 +12,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from registry.api.access import require
 from registry.domain.accounts import Caller, Role
 from registry.domain.errors import Conflict, Forbidden, ValidationFailed
-from registry.imports import What, import_file
+from registry.services.access import require
+from registry.services.imports import What, import_file
 from registry.store.base import Store
 
 YES = {"1", "true", "yes", "on"}

@@ -1,8 +1,8 @@
 """Single sign-on with the municipality's identity provider: OpenID Connect code flow + PKCE.
 
 The flow's state, nonce and PKCE verifier travel in a short-lived signed cookie of their own,
-SameSite=Lax: the session cookie is SameSite=Strict, and browsers leave Strict cookies off
-the provider's redirect back to us (and off any redirect that follows it).
+SameSite=Lax, so that it comes back on the provider's cross-site redirect to the callback
+(a Strict cookie would be left off it).
 """
 
 import base64
@@ -12,7 +12,7 @@ import secrets
 import time
 from html import escape
 from typing import Any
-from urllib.parse import quote, quote_plus, urlencode
+from urllib.parse import quote_plus, urlencode
 
 import httpx
 import jwt
@@ -22,11 +22,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from registry.api.auth import sign_in_session
 from registry.domain.accounts import Account, Role, Username
 from registry.domain.audit import AuditEntry
+from registry.http.auth import sign_in_session
+from registry.http.redirects import local_path
+from registry.services import accounts
 from registry.settings import OidcSettings, Settings
-from registry.store import accounts
 from registry.store.base import Store, new_id, now
 from registry.web.layout import page
 
@@ -112,14 +113,6 @@ def username_for(claims: dict[str, Any], issuer: str) -> str:
     # sub is only unique per issuer and may hold characters a user name cannot.
     digest = hashlib.sha256(f"{issuer}\n{claims['sub']}".encode()).hexdigest()
     return f"oidc-{digest[:24]}"
-
-
-def _local(target: Any) -> str:
-    """Only paths on this site; browsers read a backslash as a slash, so none of those."""
-    text = str(target or "/")
-    safe = text.startswith("/") and not text.startswith("//") and "\\" not in text
-    # Percent-encoded, so the path also fits in a Refresh header.
-    return quote(text, safe="/?&=#%:@+,;!$'()*~-._") if safe and text.isprintable() else "/"
 
 
 class Provider:
@@ -210,7 +203,7 @@ def routes(store: Store, settings: Settings) -> list[Route]:
         verifier = secrets.token_urlsafe(48)
         flow = {
             "state": secrets.token_urlsafe(24), "nonce": secrets.token_urlsafe(24),
-            "verifier": verifier, "next": _local(request.query_params.get("next")),
+            "verifier": verifier, "next": local_path(request.query_params.get("next")),
         }  # fmt: skip
         query = {
             "response_type": "code", "client_id": oidc.client_id, "scope": oidc.scopes,
@@ -282,8 +275,8 @@ def routes(store: Store, settings: Settings) -> list[Route]:
             return refusal(error)
         sign_in_session(request.session, account)
         await audit(account.id)
-        # A page, not a redirect: a redirect would still count as the provider's navigation,
-        # and the browser would leave the new SameSite=Strict session cookie off it.
+        # A page, not a redirect: the next request then starts on this site, not as part of
+        # the provider's cross-site navigation, whatever SameSite the session cookie has.
         target = escape(flow["next"])
         body = f'<p>Du er logget inn. <a href="{target}">Fortsett / Continue</a></p>'
         response = page("Innlogget", body)

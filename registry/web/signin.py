@@ -1,19 +1,19 @@
 """Sign-in, sign-out and the password change a one-time password requires."""
 
 from html import escape
-from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from registry.api.auth import PASSWORD_PAGE, csrf_matches, csrf_token, sign_in_session
-from registry.api.hardening import RateLimit
 from registry.domain.accounts import Caller
 from registry.domain.audit import AuditEntry
 from registry.domain.errors import ValidationFailed
-from registry.store import accounts
+from registry.http.auth import PASSWORD_PAGE, csrf_matches, csrf_token, sign_in_session
+from registry.http.hardening import RateLimit
+from registry.http.redirects import local_path
+from registry.services import accounts
 from registry.store.base import Store, now
 from registry.web.layout import page
 
@@ -35,14 +35,6 @@ def _field(name: str, label: str, kind: str, autocomplete: str) -> str:
     )
 
 
-def _local(target: Any) -> str:
-    """Only paths on this site, so a crafted link cannot send a user elsewhere."""
-    text = str(target or "/")
-    # Browsers read a backslash as a slash: "/\\evil.example" would leave the site.
-    local = text.startswith("/") and not text.startswith("//") and "\\" not in text
-    return text if local else "/"
-
-
 def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Route]:
     limiter = RateLimit(app=None, per_minute=attempts_per_minute)  # type: ignore[arg-type]
 
@@ -53,11 +45,11 @@ def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Ro
         fields = _field("username", "Brukernavn / User name", "text", "username") + _field(
             "password", "Passord / Password", "password", "current-password"
         )
-        target = escape(_local(request.query_params.get("next")))
+        target = escape(local_path(request.query_params.get("next")))
         nxt = f'<input type="hidden" name="next" value="{target}">'
         link = ""
         if sso:
-            query = urlencode({"next": _local(request.query_params.get("next"))})
+            query = urlencode({"next": local_path(request.query_params.get("next"))})
             link = (
                 f'<p><a class="button" href="/signin/oidc?{escape(query)}">'
                 "Logg inn med kommunens konto / Sign in with the municipality's account</a></p>"
@@ -81,7 +73,7 @@ def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Ro
             return sign_in_form(request, "Feil brukernavn eller passord.", 401)
         sign_in_session(request.session, account)
         await audit(account.id, "signin")
-        target = PASSWORD_PAGE if account.must_change_password else _local(form.get("next"))
+        target = PASSWORD_PAGE if account.must_change_password else local_path(form.get("next"))
         return RedirectResponse(target, status_code=303)
 
     async def sign_out(request: Request) -> Response:

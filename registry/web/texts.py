@@ -7,9 +7,7 @@ allows it).
 
 from typing import Any
 
-from registry.domain.labels import KIND_NAMES
-
-LANGUAGES = ("nb", "en")
+from registry.domain.labels import KIND_NAMES, pick
 
 _WORDS: dict[str, tuple[str, str]] = {
     # The frame and the filters.
@@ -163,32 +161,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
-CONTACT_COLUMNS: dict[str, tuple[str, str]] = {
-    "name": ("Navn", "Name"),
-    "role": ("Rolle", "Role"),
-    "email": ("E-post", "Email"),
-    "phone": ("Telefon", "Phone"),
-    "languages": ("Språk", "Languages"),
-    "organisations": ("Organisasjon", "Organisation"),
-    "kinds": ("Type organisasjon", "Kind of organisation"),
-    "communities": ("Minoritetsmiljøer", "Communities"),
-    "areas": ("Bydeler / områder", "Districts / areas"),
-}
-
-
-def language(value: str | None) -> str:
-    return value if value in LANGUAGES else "nb"
-
-
-def _pick(table: dict[str, tuple[str, str]], lang: str) -> dict[str, str]:
-    at = LANGUAGES.index(language(lang))
-    return {key: pair[at] for key, pair in table.items()}
-
 
 def words(lang: str) -> dict[str, Any]:
     """Every word the page and its scripts use, in `lang`."""
-    return _pick(_WORDS, lang) | {"kinds": _pick(KIND_NAMES, lang)}
-
-
-def contact_columns(lang: str) -> dict[str, str]:
-    return _pick(CONTACT_COLUMNS, lang)
+    return pick(_WORDS, lang) | {"kinds": pick(KIND_NAMES, lang)}

@@ -8,7 +8,7 @@ import pytest
 from registry.analysis.graph import build_org_graph
 from registry.analysis.report import full_report
 from registry.domain.enums import NodeKind
-from registry.seeds import DEMO_DIR, load_seed_graph, node_id
+from registry.services.seeding import DEMO_DIR, load_seed_graph, node_id
 
 
 def org(key: str) -> str:

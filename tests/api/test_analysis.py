@@ -6,7 +6,7 @@ import asyncio
 import pytest
 
 from registry.domain.enums import NodeKind
-from registry.seeds import DEMO_DIR, load_seed_graph, node_id
+from registry.services.seeding import DEMO_DIR, load_seed_graph, node_id
 from registry.store.base import Store
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")

@@ -8,8 +8,8 @@ import pytest
 
 from registry.app import create_app
 from registry.domain.accounts import Role
+from registry.services import accounts
 from registry.settings import Settings
-from registry.store import accounts
 from registry.store.base import Store
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")

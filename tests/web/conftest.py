@@ -4,7 +4,7 @@ community in one district to filter by."""
 import pytest
 import pytest_asyncio
 
-from registry.seeds import DEMO_DIR, load_seed_graph
+from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 from registry.store.records import Subgraph
 

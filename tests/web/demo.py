@@ -4,7 +4,7 @@ the code under test."""
 from dataclasses import dataclass
 
 from registry.domain.enums import EdgeType, NodeKind
-from registry.seeds import node_id
+from registry.services.seeding import node_id
 from registry.store.records import Subgraph
 
 

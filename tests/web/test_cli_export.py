@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from registry.cli.main import app
 from registry.domain.enums import NodeKind
-from registry.seeds import node_id
+from registry.services.seeding import node_id
 from registry.settings import get_settings
 from registry.store.embedded import EmbeddedStore
 from registry.store.query import AuditQuery

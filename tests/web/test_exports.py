@@ -14,7 +14,7 @@ import vobject
 from registry.domain.accounts import Role
 from registry.domain.enums import NodeKind
 from registry.domain.rules import fold
-from registry.seeds import node_id
+from registry.services.seeding import node_id
 from registry.store.base import Store, now
 from registry.store.query import AuditQuery, NodeQuery, Order
 

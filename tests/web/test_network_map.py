@@ -6,10 +6,10 @@ import time
 
 import networkx as nx
 
-from registry.api.map_layout import layout
+from registry.analysis.map_layout import layout
 from registry.domain.accounts import Role
 from registry.domain.enums import NodeKind
-from registry.seeds import node_id
+from registry.services.seeding import node_id
 from registry.store.base import Store
 
 QUERY = """query($filter: AnalysisFilterInput) {

@@ -24,8 +24,8 @@ from starlette.routing import Route
 
 from registry.app import create_app
 from registry.domain.accounts import Role
+from registry.services import accounts
 from registry.settings import OidcSettings, Settings
-from registry.store import accounts
 from registry.store.base import Store
 from registry.store.query import AuditQuery
 from registry.web.oidc import OidcError, validate_id_token

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from registry.domain.accounts import Caller
-from registry.store import accounts
+from registry.services import accounts
 from registry.store.base import Store
 
 PUBLIC_PREFIXES = ("/healthz", "/readyz", "/signin", "/static/")

@@ -1,18 +1,20 @@
 """Analyses on demand, cached per store version, recomputed without blocking a request.
 
-The one module of this package that touches a store: it reads a snapshot, builds the
-organisation graph and runs `full_report` in a worker thread. A request that finds only a
+It reads a snapshot from the store, builds the organisation graph and runs `full_report` in a
+worker thread; the network map is laid out once per analysis graph. A request that finds only a
 result from an older store version gets that result at once, marked stale with its time,
 while a fresh one is computed in the background.
 """
 
 import asyncio
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from registry.analysis.graph import AnalysisFilter, build_org_graph
+from registry.analysis.network_map import map_body
 from registry.analysis.report import full_report, jsonable
 from registry.domain.enums import NodeKind
 from registry.domain.rules import fold
@@ -21,6 +23,8 @@ from registry.store.query import NodeQuery, Order
 
 EMI_NAME = "Enhet for mangfold og integrering"
 KEPT = 32  # analyses kept, one per filter asked for recently
+# One map body per analysis graph; it goes when the service forgets the graph.
+_bodies: "weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]]" = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,10 @@ class AnalysisService:
             return await asyncio.shield(task)
         return Analysis(done.graph, done.report, done.store_version, fresh=False)
 
+    async def network_map(self, flt: AnalysisFilter | None = None) -> dict[str, Any]:
+        """The map of the newest analysis for `flt`, laid out once per analysis graph."""
+        return await map_of(await self.analyse(flt))
+
     async def _compute(self, flt: AnalysisFilter, version: int) -> Analysis:
         snapshot = await self.store.snapshot()
         emi = await self._emi_id()
@@ -72,3 +80,17 @@ class AnalysisService:
         query = NodeQuery(NodeKind.ORGANISATION, search=fold(self.emi_name))
         found = await self.store.find_nodes(query, Order(), 0, 1)
         return found[0].id if found else None
+
+
+async def map_of(done: Analysis) -> dict[str, Any]:
+    """The map body of `done`, with how current it is; the layout runs in a worker thread."""
+    body = _bodies.get(done.graph)
+    if body is None:
+        body = await asyncio.to_thread(map_body, done.graph, done.report)
+        _bodies[done.graph] = body
+    return {
+        "storeVersion": done.store_version,
+        "fresh": done.fresh,
+        "computedAt": done.report["timestamp"],
+        **body,
+    }

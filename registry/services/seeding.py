@@ -15,10 +15,12 @@ import yaml
 
 from registry.domain import graph
 from registry.domain.enums import EdgeType, NodeKind
-from registry.domain.errors import ValidationFailed
+from registry.domain.errors import RegistryError, ValidationFailed
+from registry.store.base import Store
+from registry.store.query import NodeQuery
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "seeds"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "seeds"
 NAMESPACE = uuid.UUID("5b0f7c1e-2d4a-5e8b-9c3f-0a1b2c3d4e5f")
 STAMP = "2026-01-01T00:00:00.000000+00:00"  # fixed, so that records compare equal
 # The same safe loader as yaml.safe_load, in C where libyaml is installed (ten times faster).
@@ -225,3 +227,14 @@ def load_seed_graph(directory: Path = DEMO_DIR) -> Subgraph:
     seen: set[tuple[Any, ...]] = set()
     edges = [_edge(tie, kinds, seen) for tie in ties + _collaborations(directory)]
     return Subgraph(nodes, edges)
+
+
+async def load_demo(store: Store, directory: Path = DEMO_DIR, replace: bool = False) -> int:
+    """Loads the demo network into `store`, which must be empty unless `replace` empties it."""
+    graph = load_seed_graph(directory)
+    if replace:
+        await store.clear()
+    elif any([await store.count_nodes(NodeQuery(kind, archived=None)) for kind in NodeKind]):
+        raise RegistryError("the store is not empty: use --replace to start from the demo again")
+    await store.import_graph(graph)
+    return len(graph.nodes)

@@ -6,6 +6,7 @@ Nodes and edges are sorted by id and carry their ids, versions and times, so a d
 one store restored into another and dumped again is byte-for-byte the same file.
 """
 
+import asyncio
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from registry.domain import graph
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import ValidationFailed
+from registry.store.base import Store
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 FORMAT = "oslo-registry-dump"
@@ -63,3 +65,17 @@ def from_json(text: str, source: str = "dump") -> Subgraph:
 
 def read(path: Path) -> Subgraph:
     return from_json(path.read_text(encoding="utf-8"), str(path))
+
+
+async def dump_to(store: Store, output: Path) -> int:
+    """Writes the whole graph to `output`; the number of nodes and ties written."""
+    sub = await store.snapshot()
+    await asyncio.to_thread(output.write_text, to_json(sub), encoding="utf-8")
+    return len(sub.nodes) + len(sub.edges)
+
+
+async def restore(store: Store, graph: Subgraph, replace: bool = False) -> None:
+    """Loads `graph` into `store`, all or nothing; `replace` empties the store first."""
+    if replace:
+        await store.clear()
+    await store.import_graph(graph)

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from registry.api.access import visible
 from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
+from registry.services.access import visible
 from registry.store.base import Store
 from registry.store.query import Direction, EdgeQuery, NodeQuery, Order
 from registry.store.records import NodeRecord

@@ -21,7 +21,7 @@ from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError, ValidationFailed
 from registry.domain.graph import check_endpoints, validate_edge, validate_node
 from registry.domain.rules import fold
-from registry.spreadsheets import (
+from registry.services.spreadsheets import (
     HEADERS,
     HINTS,
     LINKS,

@@ -1,27 +1,16 @@
-"""The network map as one JSON field: organisations placed and measured, ties, catalogues.
+"""The network map as one JSON-ready value: organisations placed and measured, ties, catalogues.
 
-Strawberry needs seconds to resolve thousands of typed objects, so the map comes as one JSON value
-built in a single pass over the analysis graph. Positions are computed once per analysis (the graph
-object the analysis service caches per filter and store version) in a worker thread, and betweenness
-comes from the analysis report; ties refer to organisations by their index in the list, which keeps
-the payload of 15,000 ties small.
+GraphQL needs seconds to resolve thousands of typed objects, so the map is built as one plain
+value in a single pass over the analysis graph; betweenness comes from the analysis report, and
+ties refer to organisations by their index in the list, which keeps the payload of 15,000 ties
+small.
 """
 
-import asyncio
-import weakref
 from typing import Any
 
 import networkx as nx
-import strawberry
-from strawberry.scalars import JSON
 
-from registry.analysis.service import Analysis
-from registry.api.analysis import AnalysisFilterInput
-from registry.api.context import Info
-from registry.api.map_layout import layout
-
-# One map body per analysis graph; it goes when the analysis service forgets the graph.
-_bodies: "weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]]" = weakref.WeakKeyDictionary()
+from registry.analysis.map_layout import layout
 
 
 def flagged(report: dict[str, Any]) -> dict[str, set[str]]:
@@ -100,30 +89,3 @@ def _catalogue(graph: nx.Graph, name: str, extra: str) -> dict[str, dict[str, An
         i: {"name": p.get("name", i), extra: p.get(extra)}
         for i, p in graph.graph.get(name, {}).items()
     }
-
-
-async def network_map_of(done: Analysis) -> dict[str, Any]:
-    body = _bodies.get(done.graph)
-    if body is None:
-        body = await asyncio.to_thread(map_body, done.graph, done.report)
-        _bodies[done.graph] = body
-    return {
-        "storeVersion": done.store_version,
-        "fresh": done.fresh,
-        "computedAt": done.report["timestamp"],
-        **body,
-    }
-
-
-async def network_map(info: Info, filter: AnalysisFilterInput | None = None) -> JSON:
-    flt = filter.to_filter() if filter else None
-    return await network_map_of(await info.context.analysis.analyse(flt))
-
-
-network_map_field = strawberry.field(
-    resolver=network_map,
-    description="The network map in one JSON value: `organisations` (id, name, kind, side, "
-    "group, cluster, x, y, degree, betweenness, flags: gap/broker/hinge), `ties` (s and t are "
-    "indexes into organisations; kinds, weight, fragile), and the catalogues `communities` "
-    "(with eiIndex and gapKind), `areas`, `topics`, plus `years`. Same filter as `analysis`.",
-)

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from registry.analysis.service import Analysis
+from registry.services.analyses import Analysis
 
 FORMATS = {
     "graphml": "application/graphml+xml; charset=utf-8",

@@ -16,9 +16,8 @@ import vobject
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from registry.domain.labels import KIND_NAMES
-from registry.web.contacts import ContactRow
-from registry.web.texts import LANGUAGES, contact_columns
+from registry.domain.labels import KIND_NAMES, LANGUAGES, contact_columns
+from registry.services.contacts import ContactRow
 
 Rows = AsyncIterator[ContactRow]
 BOM = "\ufeff"  # Excel reads a CSV file as UTF-8 only when it starts with this mark

@@ -1,0 +1,1 @@
+"""App-wide HTTP concerns: authentication and sessions, rate limits, headers, redirects."""
