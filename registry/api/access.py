@@ -1,7 +1,8 @@
 """Who may see and do what: the one place the API enforces roles.
 
-Every GraphQL field needs at least the role named here (VIEWER when it is not named);
-a strawberry extension checks it for each field it resolves. Which nodes a caller may see
+Every GraphQL field needs at least the role named here, and a field the table does not
+name is refused to everyone (fail closed); a strawberry extension checks each field it
+resolves. Which nodes a caller may see
 at all is `registry.services.access`'s to say.
 """
 
@@ -11,37 +12,71 @@ from typing import Any
 from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 
-from registry.domain.accounts import Role
-from registry.domain.errors import RegistryError
+from registry.domain.accounts import Caller, Role
+from registry.domain.errors import Forbidden, RegistryError
 from registry.services.access import require
 
-C, E, A = Role.CONTACT_VIEWER, Role.EDITOR, Role.ADMIN
+V, C, E, A = Role.VIEWER, Role.CONTACT_VIEWER, Role.EDITOR, Role.ADMIN
+_QUERIES = {
+    **dict.fromkeys(
+        ("organisations", "communities", "areas", "topics", "activities", "collaborations"), V
+    ),
+    **dict.fromkeys(("organisation", "community", "area", "topic", "activity", "node"), V),
+    **dict.fromkeys(("analysis", "networkMap", "neighbourhood", "tokens"), V),
+    **dict.fromkeys(("people", "person"), C),
+    **dict.fromkeys(("accounts", "auditLog", "retentionReview", "personalData"), A),
+}
+_EDITED = ("Organisation", "Community", "Person", "Area", "Topic", "Activity")
+_MUTATIONS = {
+    **dict.fromkeys(("link", "updateLink", "unlink"), E),
+    **dict.fromkeys(("createCollaboration", "updateCollaboration"), E),
+    **{f"{verb}{kind}": E for kind in _EDITED for verb in ("create", "update", "archive")},
+    **{f"delete{kind}": E for kind in _EDITED},
+    **dict.fromkeys(("createAccount", "updateAccount", "resetPassword"), A),
+    **dict.fromkeys(("createToken", "revokeToken", "restrictPerson", "erasePerson"), A),
+}
+# Every field of these types: they are reached only through the root fields above, which
+# decide who gets that far. Person and contacts need CONTACT_VIEWER wherever they appear.
+_SEEN_BY_VIEWERS = """
+    Organisation Community Area Topic Activity Participation Collaboration Link Network Deleted
+    PageInfo OrganisationConnection OrganisationEdge CommunityConnection CommunityEdge
+    PersonConnection PersonEdge AreaConnection AreaEdge TopicConnection TopicEdge
+    ActivityConnection ActivityEdge CollaborationConnection CollaborationEdge AnalysisResult
+    CommunityGap Broker BrokerageRoles FragileCommunity FragileTie Introduction
+    DistrictCoverage DistrictCommunity YearFigures Clusters Token TokenWithSecret
+"""
+_SEEN_BY_ADMINS = "Account AccountWithPassword AuditEntry AuditEntryConnection AuditEntryEdge"
+_TYPES = {
+    **dict.fromkeys(_SEEN_BY_VIEWERS.split(), V),
+    "Person": C,
+    **dict.fromkeys(_SEEN_BY_ADMINS.split(), A),
+}
 FIELD_ROLES: dict[str, Role] = {
-    "Query.people": C,
-    "Query.person": C,
+    **{f"Query.{name}": role for name, role in _QUERIES.items()},
+    **{f"Mutation.{name}": role for name, role in _MUTATIONS.items()},
+    **{f"{name}.*": role for name, role in _TYPES.items()},
     "Organisation.contacts": C,
-    "Person.*": C,
-    "Mutation.*": E,
-    "Query.accounts": A,
-    "Query.auditLog": A,
-    "Query.retentionReview": A,
-    "Query.personalData": A,
-    "Mutation.restrictPerson": A,
-    "Mutation.erasePerson": A,
-    "Mutation.createAccount": A,
-    "Mutation.updateAccount": A,
-    "Mutation.resetPassword": A,
-    "Mutation.createToken": A,
-    "Mutation.revokeToken": A,
 }
 
 
-def required_role(type_name: str, field_name: str) -> Role:
-    return (
-        FIELD_ROLES.get(f"{type_name}.{field_name}")
-        or FIELD_ROLES.get(f"{type_name}.*")
-        or Role.VIEWER
-    )
+def required_role(type_name: str, field_name: str) -> Role | None:
+    """The least role for the field; None (refused to all) for a field missing from the table.
+
+    Introspection (`__schema`, `__type`, `__typename` and the `__*` types) is open to every
+    signed-in caller, as the explorer needs it.
+    """
+    if type_name.startswith("__") or field_name.startswith("__"):
+        return V
+    return FIELD_ROLES.get(f"{type_name}.{field_name}") or FIELD_ROLES.get(f"{type_name}.*")
+
+
+def check_field(caller: Caller, type_name: str, field_name: str) -> None:
+    """Refuses the caller the field; a field the table does not name is refused to all."""
+    what = f"{type_name}.{field_name}"
+    needed = required_role(type_name, field_name)
+    if needed is None:
+        raise Forbidden(f"{what} is not in the access table", field=field_name)
+    require(caller, needed, what)
 
 
 class AccessControl(SchemaExtension):
@@ -63,7 +98,7 @@ class AccessControl(SchemaExtension):
         self, _next: Callable[..., Any], root: Any, info: Info, *args: Any, **kwargs: Any
     ) -> Any:
         parent, field = info.parent_type.name, info.field_name
-        require(info.context.caller, required_role(parent, field), f"{parent}.{field}")
+        check_field(info.context.caller, parent, field)
         if parent == "Person":
             info.context.personal_reads.add(root.id)
         if parent == "Mutation":
