@@ -25,6 +25,20 @@ from registry.store.base import Store
 from registry.store.embedded import EmbeddedStore
 
 STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+SLOW_FIXTURES = {"live"}
+SLOW_MODULES = {"test_fuzz.py", "test_oidc.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks browser, fuzz and live-server tests `slow`, so a quick run can leave them out."""
+    for item in items:
+        uses = set(getattr(item, "fixturenames", ()))
+        if (
+            item.get_closest_marker("browser")
+            or uses & SLOW_FIXTURES
+            or item.path.name in SLOW_MODULES
+        ):
+            item.add_marker(pytest.mark.slow)
 
 
 def neo4j_settings() -> Neo4jSettings:

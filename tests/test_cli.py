@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from registry.cli.main import app
@@ -55,6 +56,7 @@ def _csrf(page: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
 
+@pytest.mark.slow  # starts `registry serve` as a process
 def test_serve_demo_and_first_sign_in(tmp_path: Path):
     """The README's first command, then what a newcomer does: sign in with the printed
     one-time password, choose a new one, and query the demo network."""
