@@ -1,4 +1,4 @@
-"""The one interface both stores implement, and the rules they share.
+"""The one interface both stores implement (the rules their writes keep are in rules.py).
 
 Every write is one transaction: it either happens whole or leaves the store as it was.
 Stores raise the domain's typed errors (NotFound, Conflict, ValidationFailed).
@@ -13,7 +13,6 @@ from typing import Any
 
 from registry.domain.audit import AuditEntry
 from registry.domain.enums import EdgeType, NodeKind
-from registry.domain.errors import Conflict, NotFound
 from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
 from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
@@ -26,7 +25,6 @@ class NewEdge:
     from_id: str
     to_id: str
     props: dict[str, Any] = field(default_factory=dict)
-    id: str | None = None
 
 
 def new_id() -> str:
@@ -35,18 +33,6 @@ def new_id() -> str:
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def check_version(kind: str, entity_id: str, current: int, expected: int | None) -> None:
-    if expected is not None and current != expected:
-        raise Conflict(
-            f"{kind} {entity_id} is at version {current}, not {expected}: reload and try again",
-            field="expectedVersion",
-        )
-
-
-def missing(kind: str, entity_id: str, field_name: str = "id") -> NotFound:
-    return NotFound(f"no {kind} with id {entity_id}", field=field_name)
 
 
 class Store(ABC):

@@ -123,14 +123,12 @@ UNIQUE_HOLDER = read(
     "unique_holder",
     f"MATCH (n:{ENTITY} {{unique_key: $key}}) WHERE n.id <> $id RETURN n.id LIMIT 1",
 )
-UPDATE_NODE = write("update_node", f"MATCH (n:{ENTITY} {{id: $id}}) SET n = $props RETURN {NODE}")
+UPDATE_NODE = write("update_node", f"MATCH (n:{ENTITY} {{id: $id}}) SET n = $props")
 DELETE_NODE = write("delete_node", f"MATCH (n:{ENTITY} {{id: $id}}) DETACH DELETE n")
 EDGES_BY_IDS = read(
     "edges_by_ids", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id IN $ids RETURN {EDGE}"
 )
-UPDATE_EDGE = write(
-    "update_edge", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id = $id SET r = $props RETURN {EDGE}"
-)
+UPDATE_EDGE = write("update_edge", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id = $id SET r = $props")
 DELETE_EDGE = write("delete_edge", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id = $id DELETE r")
 ALL_NODES = read("all_nodes", f"MATCH (n:{ENTITY}) RETURN {NODE}")
 ALL_EDGES = read("all_edges", f"MATCH ()-[r:{ALL_TYPES}]->() RETURN {EDGE}")
@@ -200,14 +198,10 @@ DOCUMENT_VERSION = read(
     "document_version",
     f"MATCH (d:{DOCUMENT} {{collection: $collection, id: $id}}) RETURN d.version",
 )
-CREATE_DOCUMENT = write(
-    "create_document",
-    f"CREATE (:{DOCUMENT} {{collection: $collection, id: $id, version: 1, data: $data}})",
-)
-UPDATE_DOCUMENT = write(
-    "update_document",
-    f"MATCH (d:{DOCUMENT} {{collection: $collection, id: $id}})"
-    " SET d.data = $data, d.version = d.version + 1",
+PUT_DOCUMENT = write(
+    "put_document",
+    f"MERGE (d:{DOCUMENT} {{collection: $collection, id: $id}})"
+    " SET d.data = $data, d.version = $version",
 )
 DOCUMENTS_BY_IDS = read(
     "documents_by_ids",
@@ -228,5 +222,5 @@ APPEND_AUDIT = write(
     " WITH last UNWIND range(0, size($rows) - 1) AS i"
     f" CREATE (a:{AUDIT}) SET a = $rows[i], a.seq = last + i + 1",
 )
-# Enterprise only (neo4j_base._checkpoint copes with its absence).
+# Enterprise only (neo4j_base._scrub copes with its absence).
 CHECKPOINT = write("checkpoint", "CALL db.checkpoint()")

@@ -2,18 +2,19 @@
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
 from registry.store import embedded_sql as sql
-from registry.store.base import Store
+from registry.store.embedded_tx import SqliteTx, run_to_end
+from registry.store.rules import GraphTx, RuledStore
 
 T = TypeVar("T")
 
 
-class EmbeddedBase(Store):
+class EmbeddedBase(RuledStore):
     """One SQLite connection used from one worker thread, so the event loop never blocks."""
 
     name = "embedded"
@@ -46,6 +47,15 @@ class EmbeddedBase(Store):
             return result
 
         return await self._run(transaction)
+
+    async def _transact(
+        self, work: Callable[[GraphTx], Coroutine[Any, Any, T]], graph_change: bool = True
+    ) -> T:
+        return await self._write(lambda conn: run_to_end(work(SqliteTx(conn))), graph_change)
+
+    async def _scrub(self) -> None:
+        # The write-ahead log still holds the old pages until they are folded into the file.
+        await self._read(sql.CHECKPOINT)
 
     @property
     def _conn(self) -> sqlite3.Connection:

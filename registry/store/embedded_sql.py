@@ -75,11 +75,11 @@ INSERT_NODE = (
 )
 UPDATE_NODE = (
     "UPDATE nodes SET props = ?, sort = ?, search = ?, archived = ?, unique_key = ?,"
-    " version = version + 1, updated_at = ? WHERE id = ?"
+    " version = ?, updated_at = ? WHERE id = ?"
 )
 DELETE_NODE = "DELETE FROM nodes WHERE id = ?"
 INSERT_EDGE = f"INSERT INTO edges ({EDGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-UPDATE_EDGE = "UPDATE edges SET props = ?, version = version + 1, updated_at = ? WHERE id = ?"
+UPDATE_EDGE = "UPDATE edges SET props = ?, version = ?, updated_at = ? WHERE id = ?"
 DELETE_EDGE = "DELETE FROM edges WHERE id = ?"
 SAME_TIE = (
     "SELECT id FROM edges WHERE type = ? AND ((from_id = ? AND to_id = ?)"
@@ -100,9 +100,9 @@ DOCUMENTS_BY_IDS = (
 )
 DOCUMENTS_IN = "SELECT id, version, data FROM documents WHERE collection = ? ORDER BY id"
 DOCUMENT_VERSION = "SELECT version FROM documents WHERE collection = ? AND id = ?"
-INSERT_DOCUMENT = "INSERT INTO documents (collection, id, data, version) VALUES (?, ?, ?, 1)"
-UPDATE_DOCUMENT = (
-    "UPDATE documents SET data = ?, version = version + 1 WHERE collection = ? AND id = ?"
+PUT_DOCUMENT = (
+    "INSERT INTO documents (collection, id, data, version) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, version = excluded.version"
 )
 INSERT_AUDIT = (
     "INSERT INTO audit (at, actor, action, targets, details, outcome) VALUES (?, ?, ?, ?, ?, ?)"

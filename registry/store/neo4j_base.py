@@ -2,7 +2,7 @@
 the meta node. The graph, documents and audit log on top of it are in neo4j.py."""
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import Any, TypeVar
 
 from neo4j import (
@@ -17,9 +17,10 @@ from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 from registry.domain.errors import Conflict
 from registry.settings import Neo4jSettings
 from registry.store import cypher
-from registry.store.base import Store
 from registry.store.cypher import Mode, Statement
 from registry.store.neo4j_io import Timing, Tx
+from registry.store.neo4j_tx import CypherTx
+from registry.store.rules import GraphTx, RuledStore
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ _NO_CHECKPOINT = {
 }
 
 
-class Neo4jBase(Store):
+class Neo4jBase(RuledStore):
     """Every operation is one managed transaction, so the driver retries transient failures
     and routes reads and writes on a cluster."""
 
@@ -85,6 +86,11 @@ class Neo4jBase(Store):
                 "the graph clashes with what the store holds: an id or unique key is taken"
             ) from None
 
+    async def _transact(
+        self, work: Callable[[GraphTx], Coroutine[Any, Any, T]], graph_change: bool = True
+    ) -> T:
+        return await self._write(lambda tx: work(CypherTx(tx)), graph_change)
+
     async def _alone(self, statement: Statement) -> None:
         """One statement in a write transaction of its own, without the meta lock (schema
         commands, procedures)."""
@@ -95,10 +101,16 @@ class Neo4jBase(Store):
         async with self._session() as session:
             await session.execute_write(one)
 
-    async def _checkpoint(self) -> None:
-        """Flush the page cache to the store files now rather than at the next periodic
-        checkpoint. Enterprise only: Community has no db.checkpoint(), so there this does
-        nothing after the first try. A failure is logged: what it follows has committed."""
+    async def _scrub(self) -> None:
+        """What Neo4j cannot promise: DETACH DELETE marks the records free, and their bytes
+        stay in the store files until reused; the transaction logs keep every change until
+        they are rotated and pruned (db.tx_log.rotation.retention_policy, 2 days by
+        default); backups and other cluster members keep their own copies.
+
+        So this only flushes the page cache to the store files now rather than at the next
+        periodic checkpoint, which also lets older logs be pruned sooner. Enterprise only:
+        Community has no db.checkpoint(), so there this does nothing after the first try. A
+        failure is logged: the erasure it follows has committed."""
         if not self._can_checkpoint:
             return
         try:

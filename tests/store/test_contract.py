@@ -1,29 +1,20 @@
 """The store contract: every operation behaves the same on the embedded store and on Neo4j."""
 
-import pytest
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any
 
-from registry.domain.enums import EdgeType, NodeKind
-from registry.domain.errors import Conflict, NotFound, ValidationFailed
+import pytest
+from builders import AREA, ORG, PERSON, community, node, org
+
+from registry.domain.enums import EdgeType
+from registry.domain.errors import Conflict, NotFound, RegistryError, ValidationFailed
 from registry.domain.graph import validate_node
-from registry.domain.rules import fold
 from registry.store.base import NEW_NODE, NewEdge, Store
-from registry.store.query import Direction, EdgeQuery, Linked, NodeQuery, Order, OrderField
+from registry.store.query import EdgeQuery, NodeQuery, Order
 from registry.store.records import Subgraph
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-ORG, COM, AREA, PERSON = NodeKind.ORGANISATION, NodeKind.COMMUNITY, NodeKind.AREA, NodeKind.PERSON
-
-
-async def org(store: Store, name: str, kind: str = "VOLUNTARY_ORGANISATION", **props):
-    return await store.create_node(ORG, validate_node(ORG, {"name": name, "kind": kind, **props}))
-
-
-async def community(store: Store, name: str):
-    return await store.create_node(COM, validate_node(COM, {"name": name, "dimension": "ORIGIN"}))
-
-
-async def names(store: Store, query: NodeQuery, order: Order | None = None, **page) -> list:
-    return [n.props["name"] for n in await store.find_nodes(query, order or Order(), **page)]
 
 
 async def test_open_is_idempotent(store: Store):
@@ -130,99 +121,6 @@ async def test_update_get_and_delete_edge(store: Store):
         await store.update_edge(e.id, {}, None)
 
 
-async def test_search_ignores_case_and_norwegian_letters(store: Store):
-    for name in ["Grünerløkka frivilligsentral", "Tromsø samiske forening", "Bydel Alna"]:
-        await org(store, name)
-    for term, expected in [("grünerløkka", 1), ("GRUNERLOKKA", 1), ("tromso", 1), ("e", 3)]:
-        assert await store.count_nodes(NodeQuery(ORG, search=fold(term))) == expected
-    assert await names(store, NodeQuery(ORG, search=fold("TROMSØ"))) == ["Tromsø samiske forening"]
-
-
-async def test_filters_archived_equals_and_lists(store: Store):
-    await org(store, "Alfa", kind="BUSINESS", languages=["no", "so"])
-    await org(store, "Beta", kind="MUNICIPAL_UNIT", languages=["ar"])
-    await org(store, "Gamma", kind="BUSINESS", archived=True)
-    assert await names(store, NodeQuery(ORG)) == ["Alfa", "Beta"]
-    assert await names(store, NodeQuery(ORG, archived=True)) == ["Gamma"]
-    assert await store.count_nodes(NodeQuery(ORG, archived=None)) == 3
-    business = NodeQuery(ORG, archived=None, equals={"kind": ("BUSINESS",)})
-    assert await names(store, business) == ["Alfa", "Gamma"]
-    speaks = NodeQuery(ORG, contains_any={"languages": ("so", "ar")})
-    assert await names(store, speaks) == ["Alfa", "Beta"]
-    assert await names(store, NodeQuery(ORG, equals={"archived": (True,)}, archived=None)) == [
-        "Gamma"
-    ]
-
-
-async def test_linked_filters(store: Store):
-    som, pol = await community(store, "Somaliere"), await community(store, "Polakker")
-    a, b, c = await org(store, "Alfa"), await org(store, "Beta"), await org(store, "Gamma")
-    await store.create_edge(NewEdge(EdgeType.REPRESENTS, a.id, som.id))
-    await store.create_edge(NewEdge(EdgeType.SERVES, b.id, som.id))
-    await store.create_edge(NewEdge(EdgeType.REPRESENTS, c.id, pol.id))
-    await store.create_edge(NewEdge(EdgeType.COLLABORATES_WITH, c.id, a.id))
-    both = (EdgeType.REPRESENTS, EdgeType.SERVES)
-    q = NodeQuery(ORG, linked=(Linked(both, Direction.OUT, (som.id,)),))
-    assert await names(store, q) == ["Alfa", "Beta"]
-    q = NodeQuery(ORG, linked=(Linked((EdgeType.REPRESENTS,), Direction.OUT, (som.id, pol.id)),))
-    assert await names(store, q) == ["Alfa", "Gamma"]
-    collab = Linked((EdgeType.COLLABORATES_WITH,), Direction.BOTH, (a.id,))
-    assert await names(store, NodeQuery(ORG, linked=(collab,))) == ["Gamma"]
-    incoming = Linked((EdgeType.COLLABORATES_WITH,), Direction.IN, (c.id,))
-    assert await names(store, NodeQuery(ORG, linked=(incoming,))) == ["Alfa"]
-    two = NodeQuery(ORG, linked=(collab, Linked(both, Direction.OUT, (pol.id,))))
-    assert await names(store, two) == ["Gamma"]
-    reps = NodeQuery(COM, linked=(Linked(both, Direction.IN, (b.id,)),))
-    assert await names(store, reps) == ["Somaliere"]
-
-
-async def test_order_and_paging(store: Store):
-    for name in ["Åsen", "Øst", "Ærlig", "zebra", "Alna", "bjerke", "Émile"]:
-        await org(store, name)
-    everyone = NodeQuery(ORG)
-    expected = ["Alna", "bjerke", "Émile", "zebra", "Ærlig", "Øst", "Åsen"]
-    assert await names(store, everyone) == expected
-    assert await names(store, everyone, Order(descending=True)) == expected[::-1]
-    assert await names(store, everyone, offset=2, limit=3) == expected[2:5]
-    assert await names(store, everyone, offset=6, limit=10) == expected[6:]
-    newest = await names(store, everyone, Order(OrderField.CREATED_AT, descending=True), limit=1)
-    assert newest == ["Émile"]
-    assert await store.count_nodes(everyone) == 7
-
-
-async def test_find_and_count_edges(store: Store):
-    a, b, c = await org(store, "Alfa"), await org(store, "Beta"), await org(store, "Gamma")
-    ab = await store.create_edge(
-        NewEdge(EdgeType.COLLABORATES_WITH, a.id, b.id, {"kind": "REFERRAL"})
-    )
-    bc = await store.create_edge(
-        NewEdge(EdgeType.COLLABORATES_WITH, b.id, c.id, {"kind": "PARTNERSHIP"})
-    )
-    await store.create_edge(NewEdge(EdgeType.PART_OF, c.id, a.id))
-    collab = (EdgeType.COLLABORATES_WITH,)
-    assert [e.id for e in await store.find_edges(EdgeQuery(collab))] == [ab.id, bc.id]
-    assert await store.count_edges(EdgeQuery(collab, (b.id,), Direction.OUT)) == 1
-    assert await store.count_edges(EdgeQuery(collab, (b.id,), Direction.IN)) == 1
-    assert await store.count_edges(EdgeQuery(collab, (b.id,))) == 2
-    refs = EdgeQuery(collab, equals={"kind": ("REFERRAL",)})
-    assert [e.id for e in await store.find_edges(refs)] == [ab.id]
-    assert [e.id for e in await store.find_edges(EdgeQuery(collab), offset=1, limit=5)] == [bc.id]
-
-
-async def test_neighbourhood(store: Store):
-    a, b, c, d = [await org(store, n) for n in ("A", "B", "C", "D")]
-    await store.create_edge(NewEdge(EdgeType.COLLABORATES_WITH, a.id, b.id))
-    await store.create_edge(NewEdge(EdgeType.COLLABORATES_WITH, c.id, b.id))
-    await store.create_edge(NewEdge(EdgeType.PART_OF, c.id, d.id))
-    one = await store.neighbourhood([a.id], 1)
-    assert {n.id for n in one.nodes} == {a.id, b.id} and len(one.edges) == 1
-    two = await store.neighbourhood([a.id], 2)
-    assert {n.id for n in two.nodes} == {a.id, b.id, c.id} and len(two.edges) == 2
-    assert [n.id for n in two.nodes] == sorted(n.id for n in two.nodes)
-    three = await store.neighbourhood([a.id, "missing"], 3)
-    assert len(three.nodes) == 4 and len(three.edges) == 3
-
-
 async def test_snapshot_import_and_clear(store: Store):
     a, c = await org(store, "Alfa"), await community(store, "C")
     await store.create_edge(NewEdge(EdgeType.REPRESENTS, a.id, c.id))
@@ -245,3 +143,100 @@ async def test_version_counts_writes_only(store: Store):
     with pytest.raises(Conflict):
         await store.update_node(a.id, a.props, expected_version=9)
     assert await store.version() == start + 1
+
+
+async def refused(
+    store: Store, write: Callable[[], Awaitable[Any]], error: type[RegistryError]
+) -> RegistryError:
+    """The error a write is refused with, having checked that it changed nothing."""
+    before, version = await store.snapshot(), await store.version()
+    with pytest.raises(error) as exc:
+        await write()
+    assert await store.snapshot() == before and await store.version() == version
+    return exc.value
+
+
+async def test_edges_refuse_wrong_ends_and_name_the_end_to_blame(store: Store):
+    a, c = await org(store, "Alfa"), await community(store, "Somaliere")
+    area = await node(store, AREA, name="Alna", kind="DISTRICT")
+    for edge, field, message in [
+        (NewEdge(EdgeType.REPRESENTS, c.id, a.id), "sourceId", "cannot join Community to"),
+        (NewEdge(EdgeType.REPRESENTS, a.id, area.id), "targetId", "cannot join Organisation to"),
+        (NewEdge(EdgeType.PART_OF, a.id, area.id), "targetId", "PART_OF cannot join"),
+        (NewEdge(EdgeType.REPRESENTS, "nope", c.id), "sourceId", "no node with id nope"),
+        (NewEdge(EdgeType.REPRESENTS, a.id, a.id), "targetId", "cannot be tied to itself"),
+    ]:
+        error = await refused(store, lambda edge=edge: store.create_edge(edge), RegistryError)
+        assert isinstance(error, ValidationFailed | NotFound)
+        assert error.field == field and message in error.message
+
+
+async def test_a_new_nodes_ties_keep_the_same_rules(store: Store):
+    c = await community(store, "Somaliere")
+    props = validate_node(PERSON, {"name": "Kari"})
+    tie = NewEdge(EdgeType.CONTACT_FOR, NEW_NODE, c.id)  # a person is contact for organisations
+    error = await refused(store, lambda: store.create_node(PERSON, props, [tie]), ValidationFailed)
+    assert error.message == "CONTACT_FOR cannot join Person to Community"
+    a = await org(store, "Alfa")
+    person = await store.create_node(PERSON, props, [replace(tie, to_id=a.id)])
+    [made] = await store.find_edges(EdgeQuery((EdgeType.CONTACT_FOR,)))
+    assert (made.from_id, made.created_at) == (person.id, person.created_at)
+
+
+async def test_a_tie_twice_is_refused_either_way_round_when_symmetric(store: Store):
+    a, b = await org(store, "Alfa"), await org(store, "Beta")
+    await store.create_edge(NewEdge(EdgeType.COLLABORATES_WITH, a.id, b.id))
+    again = NewEdge(EdgeType.COLLABORATES_WITH, b.id, a.id)
+    error = await refused(store, lambda: store.create_edge(again), Conflict)
+    assert error.field == "targetId"
+    assert error.message == "these two are already joined by COLLABORATES_WITH"
+
+
+async def test_a_unique_key_is_refused_to_others_only_and_freed_by_an_update(store: Store):
+    a = await org(store, "Alfa", org_number="974760673")
+    error = await refused(store, lambda: org(store, "Beta", org_number="974760673"), Conflict)
+    assert (error.field, error.message) == (
+        "orgNumber",
+        "another Organisation already has this orgNumber",
+    )
+    kept = await store.update_node(a.id, {**a.props, "city": "Oslo"}, 1)  # its own key
+    assert kept.props["org_number"] == "974760673"
+    await store.update_node(a.id, {k: v for k, v in kept.props.items() if k != "org_number"}, 2)
+    assert (await org(store, "Beta", org_number="974760673")).props["org_number"] == "974760673"
+
+
+async def test_stale_versions_are_refused_with_the_same_words(store: Store):
+    a, b = await org(store, "Alfa"), await org(store, "Beta")
+    e = await store.create_edge(NewEdge(EdgeType.COLLABORATES_WITH, a.id, b.id, {"strength": 2}))
+    for write, wording in [
+        (lambda: store.update_node(a.id, {**a.props, "city": "Oslo"}, 2), f"Organisation {a.id}"),
+        (lambda: store.delete_node(a.id, 0), f"Organisation {a.id}"),
+        (lambda: store.update_edge(e.id, {"strength": 5}, 3), f"COLLABORATES_WITH {e.id}"),
+    ]:
+        error = await refused(store, write, Conflict)
+        assert error.field == "expectedVersion"
+        assert error.message.startswith(f"{wording} is at version 1, not ")
+        assert error.message.endswith(": reload and try again")
+
+
+async def test_unknown_ids_are_named(store: Store):
+    props = validate_node(ORG, {"name": "Alfa", "kind": "BUSINESS"})
+    for write, wording in [
+        (lambda: store.update_node("nope", props, None), "no node with id nope"),
+        (lambda: store.delete_node("nope", None), "no node with id nope"),
+        (lambda: store.erase_node("nope"), "no node with id nope"),
+        (lambda: store.update_edge("nope", {}, None), "no tie with id nope"),
+        (lambda: store.delete_edge("nope"), "no tie with id nope"),
+    ]:
+        error = await refused(store, write, NotFound)
+        assert (error.field, error.message) == ("id", wording)
+
+
+async def test_an_import_holding_a_tie_twice_adds_nothing(store: Store):
+    a, b = await org(store, "Alfa"), await org(store, "Beta")
+    tie = await store.create_edge(NewEdge(EdgeType.PART_OF, a.id, b.id))
+    snap = await store.snapshot()
+    await store.clear()
+    for twice in [replace(tie, id="another"), replace(tie, type=EdgeType.COLLABORATES_WITH)]:
+        clash = Subgraph(snap.nodes, [tie, twice])
+        await refused(store, lambda clash=clash: store.import_graph(clash), Conflict)

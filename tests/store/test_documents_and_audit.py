@@ -10,6 +10,7 @@ from registry.domain.errors import Conflict, NotFound
 from registry.domain.graph import validate_node
 from registry.store.base import NewEdge, Store
 from registry.store.query import AuditQuery
+from registry.store.records import Document
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -36,6 +37,20 @@ async def test_documents_are_versioned(store: Store):
     await store.save_document(collection, "0-first", {}, None)
     assert [d.id for d in await store.list_documents(collection)] == ["0-first", "a"]
     assert await store.list_documents(unique("empty")) == []
+
+
+async def test_document_refusals_name_the_field_and_change_nothing(store: Store):
+    collection = unique("things")
+    await store.save_document(collection, "a", {"n": 1}, None)
+    for expected, doc_id, error, field, message in [
+        (None, "a", Conflict, "id", f"{collection} a exists already"),
+        (1, "b", NotFound, "id", f"no {collection} with id b"),
+        (2, "a", Conflict, "expectedVersion", f"{collection} a is at version 1, not 2"),
+    ]:
+        with pytest.raises(error) as exc:
+            await store.save_document(collection, doc_id, {"n": 2}, expected)
+        assert exc.value.field == field and exc.value.message.startswith(message)
+    assert await store.get_documents(collection, ["a", "b"]) == [Document("a", 1, {"n": 1}), None]
 
 
 async def test_documents_do_not_change_the_graph_version(store: Store):

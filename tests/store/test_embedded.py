@@ -1,5 +1,6 @@
-"""What only the embedded store promises: durability on disk, WAL mode, foreign keys."""
+"""What only the embedded store promises: durability on disk, WAL mode, foreign keys, and\nrules run to their end on its one thread."""
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from registry.domain.enums import NodeKind
 from registry.domain.graph import validate_node
 from registry.store.embedded import EmbeddedStore
+from registry.store.embedded_tx import run_to_end
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -51,3 +53,13 @@ async def test_erased_person_leaves_no_bytes_in_the_files(tmp_path: Path):
     files = {f.name: f.read_bytes() for f in sorted(tmp_path.iterdir())}  # noqa: ASYNC240
     for name, data in files.items():
         assert b"Unik Slettesen" not in data and b"unik@example.org" not in data, name
+
+
+async def test_a_rule_that_waits_on_the_event_loop_is_stopped():
+    """The shared rules run on the SQLite thread, where nothing they wait for would come."""
+
+    async def waits() -> None:
+        await asyncio.sleep(0)
+
+    with pytest.raises(RuntimeError, match="waited on something besides"):
+        run_to_end(waits())
