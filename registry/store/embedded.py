@@ -204,10 +204,12 @@ class EmbeddedStore(EmbeddedBase):
 
         await self._write(load)
 
-    async def erase_node(self, node_id: str) -> NodeRecord:
+    async def erase_node(self, node_id: str, expected_version: int | None = None) -> NodeRecord:
         def erase(conn: sqlite3.Connection) -> NodeRecord:
             current = self._current_node(conn, node_id)
+            check_version(current.kind.value, node_id, current.version, expected_version)
             conn.execute(sql.DELETE_NODE, (node_id,))
+            conn.execute(sql.FORGET_IN_AUDIT, (node_id,))
             return current
 
         erased = await self._write(erase)

@@ -159,7 +159,7 @@ class Neo4jStore(Neo4jBase):
     async def clear(self) -> None:
         await self._write(lambda tx: tx.run(cypher.CLEAR))
 
-    async def erase_node(self, node_id: str) -> NodeRecord:
+    async def erase_node(self, node_id: str, expected_version: int | None = None) -> NodeRecord:
         """What Neo4j cannot promise: DETACH DELETE marks the records free, and their bytes
         stay in the store files until reused; the transaction logs keep every change until
         they are rotated and pruned (db.tx_log.rotation.retention_policy, 2 days by
@@ -167,7 +167,9 @@ class Neo4jStore(Neo4jBase):
 
         async def erase(tx: Tx) -> NodeRecord:
             current = await current_node(tx, node_id)
+            check_version(current.kind.value, node_id, current.version, expected_version)
             await tx.run(cypher.DELETE_NODE, id=node_id)
+            await tx.run(cypher.FORGET_IN_AUDIT, id=node_id)
             return current
 
         erased = await self._write(erase)
