@@ -92,7 +92,7 @@ class AccessControl(SchemaExtension):
                 {"operation": self.execution_context.operation_name or ""},
             )
         if context.audit_log:
-            await context.store.append_audit(context.audit_log)
+            await context.store.append_audit(context.audit_entries())
 
     def resolve(
         self, _next: Callable[..., Any], root: Any, info: Info, *args: Any, **kwargs: Any

@@ -95,4 +95,5 @@ class AdminMutation:
     async def erase_person(self, info: Info, id: strawberry.ID) -> Deleted:
         await _person(info, id)
         await info.context.store.erase_node(id)
+        info.context.forget(id)
         return Deleted(id=id)

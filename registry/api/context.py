@@ -1,6 +1,6 @@
 """The request context: the store, this request's loaders, who is asking, what to audit."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
@@ -22,6 +22,7 @@ class Context:
     analysis: AnalysisService
     personal_reads: set[str] = field(default_factory=set)
     audit_log: list[AuditEntry] = field(default_factory=list)
+    erased: set[str] = field(default_factory=set)
 
     def audit(
         self, action: str, targets: list[str], details: dict[str, Any], outcome: str = "ok"
@@ -29,6 +30,18 @@ class Context:
         """Note an entry; the access extension appends them when the operation ends."""
         entry = AuditEntry(now(), self.caller.account_id, action, tuple(targets), details, outcome)
         self.audit_log.append(entry)
+
+    def forget(self, node_id: str) -> None:
+        """The node was erased: no audit entry may say it was about the node, not even this
+        request's own (the store has already forgotten it in the older ones)."""
+        self.erased.add(node_id)
+
+    def audit_entries(self) -> list[AuditEntry]:
+        """What to append to the audit log when the operation ends."""
+        return [
+            replace(e, targets=tuple(t for t in e.targets if t not in self.erased))
+            for e in self.audit_log
+        ]
 
 
 Info = StrawberryInfo[Context, None]

@@ -7,7 +7,7 @@ from strawberry.dataloader import DataLoader
 
 from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
-from registry.services.access import visible
+from registry.services.access import seen_nodes
 from registry.store.base import Store
 from registry.store.query import Direction, EdgeQuery
 from registry.store.records import EdgeRecord, NodeRecord
@@ -42,8 +42,7 @@ class Loaders:
         self._edge_loaders: dict[tuple[EdgeType, Direction], EdgeLoader] = {}
 
     async def _visible_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
-        found = await self.store.get_nodes(ids)
-        return [n if n is not None and visible(self.caller, n) else None for n in found]
+        return await seen_nodes(self.store, self.caller, ids)
 
     def edges_of(self, edge_type: EdgeType, direction: Direction) -> EdgeLoader:
         key = (edge_type, direction)

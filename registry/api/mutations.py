@@ -15,8 +15,10 @@ from registry.api.ties import Collaboration, Link, to_collaboration
 from registry.domain import graph, models
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound, RegistryError, ValidationFailed
+from registry.services.access import may_restrict, seen_nodes, visible_tie
 from registry.store.base import NewEdge
 from registry.store.records import EdgeRecord, NodeRecord
+from registry.store.rules import missing
 
 
 @strawberry.type(description="What a delete removed.")
@@ -46,17 +48,35 @@ def _snake(name: str) -> str:
 
 
 async def _current(info: Info, node_id: str, kind: NodeKind) -> NodeRecord:
-    [record] = await info.context.store.get_nodes([node_id])
+    """The node as stored now (not as this request's loaders cached it), if the caller sees it."""
+    [record] = await seen_nodes(info.context.store, info.context.caller, [node_id])
     if record is None or record.kind is not kind:
         raise NotFound(f"no {kind.value} with id {node_id}", field="id")
     return record
 
 
 async def _current_edge(info: Info, edge_id: str, types: set[EdgeType] | None) -> EdgeRecord:
-    [edge] = await info.context.store.get_edges([edge_id])
-    if edge is None or (types is not None and edge.type not in types):
+    store = info.context.store
+    [edge] = await store.get_edges([edge_id])
+    if (
+        edge is None
+        or (types is not None and edge.type not in types)
+        or not visible_tie(info.context.caller, await store.get_nodes([edge.from_id, edge.to_id]))
+    ):
         raise NotFound(f"no tie with id {edge_id}", field="id")
     return edge
+
+
+async def _create_edge(info: Info, edge: NewEdge) -> EdgeRecord:
+    """Creates the tie; an end the caller may not see is refused as the store refuses a
+    wrong id. A tie to itself is left to the store, which refuses it before looking."""
+    if edge.from_id != edge.to_id:
+        ids = (edge.from_id, edge.to_id)
+        ends = await seen_nodes(info.context.store, info.context.caller, ids)
+        for end, seen, field in zip(ids, ends, ("sourceId", "targetId"), strict=True):
+            if seen is None:
+                raise missing("node", end, field)
+    return await info.context.store.create_edge(edge)
 
 
 def _node_mutations(kind: NodeKind) -> dict[str, Any]:
@@ -66,6 +86,7 @@ def _node_mutations(kind: NodeKind) -> dict[str, Any]:
 
     async def create(info: Info, input: new) -> out:  # type: ignore[valid-type]
         props = graph.validate_node(kind, to_props(input))
+        may_restrict(info.context.caller, {}, props)
         return to_type(await info.context.store.create_node(kind, props))
 
     async def update(
@@ -77,6 +98,7 @@ def _node_mutations(kind: NodeKind) -> dict[str, Any]:
     ) -> out:  # type: ignore[valid-type]
         current = await _current(info, id, kind)
         props = graph.validate_node(kind, _merge(current.props, to_props(patch), clear))
+        may_restrict(info.context.caller, current.props, props)
         return to_type(await info.context.store.update_node(id, props, expected_version))
 
     async def archive(
@@ -88,7 +110,11 @@ def _node_mutations(kind: NodeKind) -> dict[str, Any]:
 
     async def delete(info: Info, id: strawberry.ID, expected_version: int | None = None) -> Deleted:
         await _current(info, id, kind)
-        await info.context.store.delete_node(id, expected_version)
+        if kind is NodeKind.PERSON:  # personal data: no trace left, as with erasePerson
+            await info.context.store.erase_node(id, expected_version)
+            info.context.forget(id)
+        else:
+            await info.context.store.delete_node(id, expected_version)
         return Deleted(id=id)
 
     return {
@@ -104,7 +130,9 @@ def _node_mutations(kind: NodeKind) -> dict[str, Any]:
             resolver=archive, description=f"Archive (or with archived: false, restore) {one}."
         ),
         f"delete_{_snake(label)[1:]}": strawberry.mutation(
-            resolver=delete, description=f"Delete {one} and every tie it has."
+            resolver=delete,
+            description=f"Delete {one} and every tie it has."
+            + (" Erased as by erasePerson: no trace remains." if kind is NodeKind.PERSON else ""),
         ),
     }
 
@@ -126,7 +154,7 @@ class LinkMutations:
         given = {k: v for k, v in to_props(input).items() if k not in ends}
         props = graph.validate_edge(input.type, given)
         edge = NewEdge(input.type, input.source_id, input.target_id, props)
-        return Link.from_record(await info.context.store.create_edge(edge))
+        return Link.from_record(await _create_edge(info, edge))
 
     @strawberry.mutation(description="Change a tie's role or period.")
     async def update_link(
@@ -149,7 +177,7 @@ class LinkMutations:
         props = graph.validate_edge(EdgeType.COLLABORATES_WITH, given)
         edge = NewEdge(EdgeType.COLLABORATES_WITH, *ends, props)
         names = {"sourceId": "organisationId", "targetId": "partnerId"}
-        return to_collaboration(await _renamed(info.context.store.create_edge(edge), names))
+        return to_collaboration(await _renamed(_create_edge(info, edge), names))
 
     @strawberry.mutation(description="Change a collaboration; CONFLICT if it changed meanwhile.")
     async def update_collaboration(

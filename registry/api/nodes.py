@@ -12,7 +12,7 @@ from registry.domain.enums import EdgeType as E
 from registry.domain.enums import NodeKind
 from registry.domain.errors import ValidationFailed
 from registry.domain.graph import NODE_MODELS
-from registry.services.access import visible
+from registry.services.access import neighbourhood
 from registry.store.query import Direction
 from registry.store.records import NodeRecord
 
@@ -57,9 +57,8 @@ class Entity(Node):
     @strawberry.field(description="Nodes within `depth` steps (1-3), of any kind.")
     async def neighbours(self, info: Info, depth: int = 1) -> list["Entity"]:
         check_depth(depth)
-        sub = await info.context.store.neighbourhood([self.id], depth)
-        caller = info.context.caller
-        return [to_type(n) for n in sub.nodes if n.id != self.id and visible(caller, n)]
+        sub = await neighbourhood(info.context.store, info.context.caller, [self.id], depth)
+        return [to_type(n) for n in sub.nodes if n.id != self.id]
 
 
 def check_depth(depth: int) -> None:

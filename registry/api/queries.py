@@ -34,7 +34,7 @@ from registry.api.pagination import Connection, connection
 from registry.api.ties import Collaboration, Link, Network, to_collaboration
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound
-from registry.services.access import scope
+from registry.services.access import neighbourhood, scope, visible_tie
 
 
 def _list_field(node_type: type, filter_type: type, description: str):
@@ -115,6 +115,9 @@ class Query(AdminQuery):
         edge = await info.context.loaders.edges.load(id)
         if edge is None:
             return None
+        ends = await info.context.loaders.nodes.load_many([edge.from_id, edge.to_id])
+        if not visible_tie(info.context.caller, ends):
+            return None
         if edge.type is EdgeType.COLLABORATES_WITH:
             return to_collaboration(edge)
         return Link.from_record(edge)
@@ -132,8 +135,10 @@ class Query(AdminQuery):
     )
     async def neighbourhood(self, info: Info, ids: list[strawberry.ID], depth: int = 1) -> Network:
         check_depth(depth)
-        sub = await info.context.store.neighbourhood(_ids(ids), depth)
-        return Network.from_subgraph(sub, info.context.caller)
+        context = info.context
+        return Network.from_subgraph(
+            await neighbourhood(context.store, context.caller, _ids(ids), depth)
+        )
 
 
 def _ids(ids: Sequence[strawberry.ID]) -> list[str]:

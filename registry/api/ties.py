@@ -8,10 +8,8 @@ import strawberry
 from registry.api.context import Info
 from registry.api.nodes import Activity, Entity, Node, Organisation, from_model, to_type
 from registry.domain import models
-from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
 from registry.domain.enums import ParticipantRole as Role
-from registry.services.access import visible
 from registry.store.records import EdgeRecord, Subgraph
 
 LinkType = strawberry.enum(EdgeType, name="LinkType", description="The kinds of tie.")
@@ -28,7 +26,7 @@ def _extra(edge: EdgeRecord) -> dict:
 
 async def _node(info: Info, node_id: str) -> Entity:
     record = await info.context.loaders.nodes.load(node_id)
-    assert record is not None, "edges never outlive their nodes"
+    assert record is not None, "only ties with both ends visible are resolved"
     return to_type(record)
 
 
@@ -108,10 +106,8 @@ class Network:
     links: list[Link]
 
     @classmethod
-    def from_subgraph(cls, sub: Subgraph, caller: Caller) -> Self:
-        """The part of `sub` the caller may see: hidden nodes go, and their ties with them."""
-        shown = {n.id: n for n in sub.nodes if visible(caller, n)}
-        links = [e for e in sub.edges if e.from_id in shown and e.to_id in shown]
+    def from_subgraph(cls, sub: Subgraph) -> Self:
+        """`sub` as it is: scoping it to the caller is `services.access.neighbourhood`'s job."""
         return cls(
-            nodes=[to_type(n) for n in shown.values()], links=[Link.from_record(e) for e in links]
+            nodes=[to_type(n) for n in sub.nodes], links=[Link.from_record(e) for e in sub.edges]
         )

@@ -126,9 +126,10 @@ class Store(ABC):
         """Remove every node and edge (restore into a fresh store); documents and audit stay."""
 
     @abstractmethod
-    async def erase_node(self, node_id: str) -> NodeRecord:
+    async def erase_node(self, node_id: str, expected_version: int | None = None) -> NodeRecord:
         """Delete the node and its edges so that nothing of them remains in the store's files
-        (right to erasure), as far as the store can promise it."""
+        (right to erasure), as far as the store can promise it. Audit entries that named the
+        node lose its id from their targets: they keep what was done, not whom it was about."""
 
     @abstractmethod
     async def save_document(

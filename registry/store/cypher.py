@@ -222,5 +222,9 @@ APPEND_AUDIT = write(
     " WITH last UNWIND range(0, size($rows) - 1) AS i"
     f" CREATE (a:{AUDIT}) SET a = $rows[i], a.seq = last + i + 1",
 )
+FORGET_IN_AUDIT = write(
+    "forget_in_audit",
+    f"MATCH (a:{AUDIT}) WHERE $id IN a.targets SET a.targets = [t IN a.targets WHERE t <> $id]",
+)
 # Enterprise only (neo4j_base._scrub copes with its absence).
 CHECKPOINT = write("checkpoint", "CALL db.checkpoint()")

@@ -55,7 +55,14 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_actor ON audit (actor, seq);
 CREATE INDEX IF NOT EXISTS audit_action ON audit (action, seq);
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+-- Append-only, but for erasure: an entry may drop ids from its targets, nothing else.
+DROP TRIGGER IF EXISTS audit_no_update;
+CREATE TRIGGER IF NOT EXISTS audit_only_forgets BEFORE UPDATE ON audit
+WHEN NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
+    OR NEW.action IS NOT OLD.action OR NEW.details IS NOT OLD.details
+    OR NEW.outcome IS NOT OLD.outcome
+    OR EXISTS (SELECT 1 FROM json_each(NEW.targets)
+               WHERE value NOT IN (SELECT value FROM json_each(OLD.targets)))
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -108,6 +115,11 @@ INSERT_AUDIT = (
     "INSERT INTO audit (at, actor, action, targets, details, outcome) VALUES (?, ?, ?, ?, ?, ?)"
 )
 CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)"
+# instr() on the quoted id skips, without parsing them, the entries that do not name it.
+FORGET_IN_AUDIT = (
+    "UPDATE audit SET targets = (SELECT json_group_array(value) FROM json_each(audit.targets)"
+    " WHERE value != ?1) WHERE instr(targets, json_quote(?1)) > 0"
+)
 
 _EACH = "(SELECT value FROM json_each(?))"
 _ORDER_COLUMN = {"name": "sort", "created_at": "created_at", "updated_at": "updated_at"}

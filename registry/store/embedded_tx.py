@@ -105,6 +105,9 @@ class SqliteTx:
     async def remove_edge(self, edge_id: str) -> None:
         self._conn.execute(sql.DELETE_EDGE, (edge_id,))
 
+    async def forget_in_audit(self, node_id: str) -> None:
+        self._conn.execute(sql.FORGET_IN_AUDIT, (node_id,))
+
     async def load(self, subgraph: Subgraph) -> None:
         try:
             self._conn.executemany(sql.INSERT_NODE, [_node_row(n) for n in subgraph.nodes])

@@ -52,6 +52,9 @@ class CypherTx:
     async def remove_edge(self, edge_id: str) -> None:
         await self._tx.run(cypher.DELETE_EDGE, id=edge_id)
 
+    async def forget_in_audit(self, node_id: str) -> None:
+        await self._tx.run(cypher.FORGET_IN_AUDIT, id=node_id)
+
     async def load(self, subgraph: Subgraph) -> None:
         await load(self._tx, subgraph)
 

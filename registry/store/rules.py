@@ -51,6 +51,9 @@ class GraphTx(Protocol):
 
     async def remove_edge(self, edge_id: str) -> None: ...
 
+    async def forget_in_audit(self, node_id: str) -> None:
+        """Drops the id from the targets of the audit entries that name it (erasure)."""
+
     async def load(self, subgraph: Subgraph) -> None:
         """Add nodes and edges as they are; Conflict where the store holds an id, key or tie."""
 
@@ -68,7 +71,7 @@ def _check_version(kind: str, entity_id: str, current: int, expected: int | None
         )
 
 
-def _missing(kind: str, entity_id: str, field_name: str = "id") -> NotFound:
+def missing(kind: str, entity_id: str, field_name: str = "id") -> NotFound:
     return NotFound(f"no {kind} with id {entity_id}", field=field_name)
 
 
@@ -76,7 +79,7 @@ def _found(record: R | None, what: str, record_id: str, expected_version: int | 
     """The node or tie a write is about: NotFound if there is none, Conflict if it has moved
     on from the version the caller saw."""
     if record is None:
-        raise _missing(what, record_id)
+        raise missing(what, record_id)
     name = record.kind if isinstance(record, NodeRecord) else record.type
     _check_version(name.value, record_id, record.version, expected_version)
     return record
@@ -105,7 +108,7 @@ async def _add_edge(tx: GraphTx, edge: NewEdge, stamp: str) -> EdgeRecord:
     kinds = await tx.kinds([edge.from_id, edge.to_id])
     for end, field in ((edge.from_id, "sourceId"), (edge.to_id, "targetId")):
         if end not in kinds:
-            raise _missing("node", end, field)
+            raise missing("node", end, field)
     graph.check_endpoints(edge.type, kinds[edge.from_id], kinds[edge.to_id])
     either_way = edge.type in graph.SYMMETRIC
     if await tx.joined(edge.type, edge.from_id, edge.to_id, either_way):
@@ -176,8 +179,13 @@ class RuledStore(Store):
     async def delete_node(self, node_id: str, expected_version: int | None) -> NodeRecord:
         return await self._transact(lambda tx: _remove_node(tx, node_id, expected_version))
 
-    async def erase_node(self, node_id: str) -> NodeRecord:
-        erased = await self._transact(lambda tx: _remove_node(tx, node_id, None))
+    async def erase_node(self, node_id: str, expected_version: int | None = None) -> NodeRecord:
+        async def erase(tx: GraphTx) -> NodeRecord:
+            node = await _remove_node(tx, node_id, expected_version)
+            await tx.forget_in_audit(node_id)
+            return node
+
+        erased = await self._transact(erase)
         await self._scrub()
         return erased
 
@@ -215,7 +223,7 @@ class RuledStore(Store):
                 if version is not None:
                     raise Conflict(f"{collection} {doc_id} exists already", field="id")
             elif version is None:
-                raise _missing(collection, doc_id)
+                raise missing(collection, doc_id)
             else:
                 _check_version(collection, doc_id, version, expected_version)
             doc = Document(doc_id, (version or 0) + 1, data)
