@@ -1,7 +1,13 @@
 """Rate limits that invented tokens, doubled headers or a shared address cannot get round."""
 
+import asyncio
+import os
 import secrets
+import socket
+import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -105,3 +111,44 @@ async def test_one_address_failing_does_not_lock_out_another(store: Store, setti
         ]
         assert codes == [401, 401, 401, 429]
         assert (await attempt(colleague, colleague_name, PASSWORD)).status_code == 303
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.mark.parametrize("trusted", ["", "127.0.0.1"], ids=["no-proxy", "loopback-proxy"])
+async def test_forwarded_addresses_count_only_from_trusted_proxies(
+    store: Store, tmp_path: Path, trusted: str
+):
+    """`registry serve` believes X-Forwarded-For only from REGISTRY_TRUSTED_PROXIES (and
+    never from uvicorn's own FORWARDED_ALLOW_IPS, which trusts loopback by default)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    kind = "neo4j" if "Neo4j" in type(store).__name__ else "embedded"
+    env = {**os.environ, "REGISTRY_DATA_DIR": str(tmp_path), "REGISTRY_STORE": kind,
+           "REGISTRY_PORT": str(port), "REGISTRY_RATE_LIMIT_PER_MINUTE": "3",
+           "REGISTRY_TRUSTED_PROXIES": trusted, "FORWARDED_ALLOW_IPS": "*"}  # fmt: skip
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "registry", "serve", env=env, stdout=out, stderr=out
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while not listening(port):
+            assert server.returncode is None and time.monotonic() < deadline, log.read_text()
+            await asyncio.sleep(0.1)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            codes = [
+                (
+                    await client.get("/healthz", headers={"X-Forwarded-For": f"198.51.100.{n}"})
+                ).status_code
+                for n in range(4)
+            ]
+    finally:
+        server.terminate()
+        await asyncio.wait_for(server.wait(), 20)
+    assert codes == ([200] * 4 if trusted else [200, 200, 200, 429])
