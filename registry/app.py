@@ -85,7 +85,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            *signin.routes(store, settings.sign_in_attempts_per_minute, bool(settings.oidc.issuer)),
+            *signin.routes(store, settings),
             *oidc.routes(store, settings),
             *dashboard.routes(),
             *exports.routes(store, analysis),

@@ -45,9 +45,11 @@ def csrf_matches(session: dict[str, Any], sent: str) -> bool:
     return bool(sent) and hmac.compare_digest(sent, expected)
 
 
-async def sign_in_session(store: Store, session: dict[str, Any], account: Account) -> None:
+async def sign_in_session(
+    store: Store, session: dict[str, Any], account: Account, hours: int
+) -> None:
     session.clear()
-    session["sid"] = await sessions.start_session(store, account)
+    session["sid"] = await sessions.start_session(store, account, timedelta(hours=hours))
 
 
 async def sign_out_session(store: Store, session: dict[str, Any]) -> None:

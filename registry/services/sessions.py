@@ -1,9 +1,10 @@
 """Browser sessions kept in the store, so that ending one takes effect at once.
 
 The cookie carries only a random session id; the store keeps its hash (a copy of the store
-signs no one in) with the account, the account's session epoch, and when it began, was
-last seen and whether it was ended. Signing out ends one session; a password change, a role
-change or disabling raises the account's epoch, which ends all of its sessions.
+signs no one in) with the account, the account's session epoch, and when the session began
+and was last seen. Signing out deletes the session; a password change, a role change or
+disabling raises the account's epoch, which ends all of its sessions. Sessions past their
+lifetime are deleted whenever someone signs in, so no record of use outlives them long.
 """
 
 import hashlib
@@ -14,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pydantic import BaseModel
 
 from registry.domain.accounts import Account
-from registry.domain.errors import Conflict
+from registry.domain.errors import Conflict, NotFound
 from registry.services import accounts
 from registry.store.base import Store, now
 
@@ -28,18 +29,25 @@ class Session(BaseModel):
     epoch: int
     created_at: str
     last_seen: str
-    revoked: bool = False
+
+    def expired(self, lifetime: timedelta, at: datetime) -> bool:
+        return datetime.fromisoformat(self.created_at) + lifetime < at
 
 
 def _key(session_id: str) -> str:
     return hashlib.sha256(session_id.encode()).hexdigest()
 
 
-async def start_session(store: Store, account: Account) -> str:
+async def start_session(store: Store, account: Account, lifetime: timedelta) -> str:
     """A new session for `account`; returns the id its cookie carries."""
-    session_id, at = secrets.token_urlsafe(32), now()
-    record = Session(account_id=account.id, epoch=account.session_epoch, created_at=at,
-                     last_seen=at)  # fmt: skip
+    at = datetime.now(UTC)
+    docs = await store.list_documents(SESSIONS)
+    expired = [d.id for d in docs if Session.model_validate(d.data).expired(lifetime, at)]
+    if expired:
+        await store.delete_documents(SESSIONS, expired)
+    session_id, stamp = secrets.token_urlsafe(32), now()
+    record = Session(account_id=account.id, epoch=account.session_epoch, created_at=stamp,
+                     last_seen=stamp)  # fmt: skip
     await store.save_document(SESSIONS, _key(session_id), record.model_dump(), None)
     return session_id
 
@@ -50,27 +58,18 @@ async def session_account(store: Store, session_id: str, lifetime: timedelta) ->
     if doc is None:
         return None
     record, at = Session.model_validate(doc.data), datetime.now(UTC)
-    if record.revoked or datetime.fromisoformat(record.created_at) + lifetime < at:
+    if record.expired(lifetime, at):
         return None
     account = await accounts.get_account(store, record.account_id)
     if account is None or account.disabled or account.session_epoch != record.epoch:
         return None
     if datetime.fromisoformat(record.last_seen) + TOUCH_EVERY < at:
         seen = record.model_copy(update={"last_seen": now()})
-        # A parallel request of the same session may have touched it first.
-        with suppress(Conflict):
+        # A parallel request of the same session may have touched it, or signed out, first.
+        with suppress(Conflict, NotFound):
             await store.save_document(SESSIONS, doc.id, seen.model_dump(), doc.version)
     return account
 
 
 async def end_session(store: Store, session_id: str) -> None:
-    while True:  # again if a parallel request touched the session in between
-        [doc] = await store.get_documents(SESSIONS, [_key(session_id)])
-        if doc is None:
-            return
-        ended = Session.model_validate(doc.data).model_copy(update={"revoked": True})
-        try:
-            await store.save_document(SESSIONS, doc.id, ended.model_dump(), doc.version)
-            return
-        except Conflict:
-            continue
+    await store.delete_documents(SESSIONS, [_key(session_id)])

@@ -25,6 +25,7 @@ from registry.http.auth import (
 from registry.http.rate_limits import AccountThrottle, Window
 from registry.http.redirects import local_path
 from registry.services import accounts
+from registry.settings import Settings
 from registry.store.base import Store, now
 from registry.web.layout import page
 
@@ -46,8 +47,9 @@ def _field(name: str, label: str, kind: str, autocomplete: str) -> str:
     )
 
 
-def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Route]:
-    per_address, per_account = Window(attempts_per_minute), AccountThrottle()
+def routes(store: Store, settings: Settings) -> list[Route]:
+    per_address, per_account = Window(settings.sign_in_attempts_per_minute), AccountThrottle()
+    sso, hours = bool(settings.oidc.issuer), settings.session_hours
 
     async def audit(account_id: str, action: str, outcome: str = "ok") -> None:
         await store.append_audit([AuditEntry(now(), account_id, action, (), {}, outcome)])
@@ -88,7 +90,7 @@ def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Ro
             await audit("anonymous", "signin", "UNAUTHENTICATED")
             return sign_in_form(request, "Feil brukernavn eller passord.", 401)
         per_account.succeeded(username)
-        await sign_in_session(store, request.session, account)
+        await sign_in_session(store, request.session, account, hours)
         await audit(account.id, "signin")
         target = PASSWORD_PAGE if account.must_change_password else local_path(form.get("next"))
         return RedirectResponse(target, status_code=303)
@@ -126,7 +128,7 @@ def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Ro
             changed = await accounts.set_password(store, account, str(form.get("new")), False)
         except ValidationFailed as exc:
             return password_form(request, exc.message, 400)
-        await sign_in_session(store, request.session, changed)
+        await sign_in_session(store, request.session, changed, hours)
         await audit(account.id, "password-change")
         return RedirectResponse("/", status_code=303)
 

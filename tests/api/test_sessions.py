@@ -11,7 +11,7 @@ from itsdangerous import TimestampSigner
 from test_auth import PASSWORD, browser, csrf, sign_in
 
 from registry.domain.accounts import Role
-from registry.services import accounts
+from registry.services import accounts, sessions
 from registry.settings import Settings
 from registry.store.base import Store
 
@@ -80,3 +80,19 @@ async def test_role_change_and_disabling_end_sessions(
         f"{change}) {{ id }} }}"
     )
     assert await still_works(client, token) == (401, 401)
+
+
+async def test_ended_and_expired_sessions_leave_no_record(store: Store, settings: Settings):
+    old = sessions.Session(account_id="gone", epoch=0, created_at="2020-01-01T00:00:00+00:00",
+                           last_seen="2020-01-01T08:00:00+00:00")  # fmt: skip
+    stale_id = f"stale-{uuid.uuid4().hex}"
+    await store.save_document(sessions.SESSIONS, stale_id, old.model_dump(), None)
+    client, token, account_id = await signed_in(store, settings)
+
+    def held(docs: list) -> list[str]:
+        return [d.data["account_id"] for d in docs if d.data["account_id"] == account_id]
+
+    docs = await store.list_documents(sessions.SESSIONS)
+    assert stale_id not in {d.id for d in docs} and held(docs) == [account_id]
+    await client.post("/signout", data={"csrf_token": token})
+    assert held(await store.list_documents(sessions.SESSIONS)) == []
