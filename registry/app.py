@@ -16,7 +16,7 @@ from starlette.staticfiles import StaticFiles
 from registry.api.http import GraphQLEndpoint
 from registry.api.schema import schema, sdl
 from registry.http.auth import Authentication
-from registry.http.hardening import BodyLimit, RateLimit, RequestLog, SecurityHeaders
+from registry.http.hardening import BodyLimit, RequestLog, SecurityHeaders
 from registry.services.analyses import AnalysisService
 from registry.settings import Settings, get_settings
 from registry.store.base import Store
@@ -56,7 +56,6 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     middleware = [
         Middleware(RequestLog),
         Middleware(SecurityHeaders, hsts=settings.cookies_secure),
-        Middleware(RateLimit, per_minute=settings.rate_limit_per_minute),
         Middleware(BodyLimit, limit=settings.max_body_bytes),
         Middleware(
             SessionMiddleware,
@@ -66,7 +65,12 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             same_site="lax",  # links from e-mails open signed in; writes need the CSRF token
             https_only=settings.cookies_secure,
         ),
-        Middleware(Authentication, store=store),
+        Middleware(
+            Authentication,
+            store=store,
+            session_hours=settings.session_hours,
+            requests_per_minute=settings.rate_limit_per_minute,
+        ),
     ]
     if settings.cors_origins:  # closed unless origins are named
         cors = Middleware(
@@ -81,7 +85,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            *signin.routes(store, settings.sign_in_attempts_per_minute, bool(settings.oidc.issuer)),
+            *signin.routes(store, settings),
             *oidc.routes(store, settings),
             *dashboard.routes(),
             *exports.routes(store, analysis),

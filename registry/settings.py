@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     seeds_dir: Path = Path(__file__).resolve().parent.parent / "seeds"
     host: str = "127.0.0.1"
     port: int = 8000
+    # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For and
+    # X-Forwarded-Proto are believed; empty: none, and the peer's address is the client's.
+    trusted_proxies: str = ""
     log_level: str = "info"
     # Signs session cookies. Outside development it must be set; in development a random
     # key is made and kept in the data directory.

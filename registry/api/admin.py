@@ -111,9 +111,11 @@ class AdminQuery:
     async def accounts(self, info: Info) -> list[Account]:
         return [Account.of(a) for a in await accounts.all_accounts(info.context.store)]
 
-    @strawberry.field(description="Every API token, without secrets.")
+    @strawberry.field(description="API tokens, without secrets: administrators see every one, "
+                      "anyone else their own.")  # fmt: skip
     async def tokens(self, info: Info) -> list[Token]:
-        return [Token.of(t) for t in await accounts.all_tokens(info.context.store)]
+        caller = info.context.caller
+        return [Token.of(t) for t in await accounts.tokens_for(info.context.store, caller)]
 
     @strawberry.field(description="The audit log, newest first.")
     async def audit_log(

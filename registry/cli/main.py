@@ -75,6 +75,10 @@ def serve(
         host=bind_host,
         port=bind_port,
         log_level=settings.log_level,
+        # Forwarded headers only from the configured proxies: from anyone else they would
+        # let a client choose its address, and with it a fresh rate limit.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies,
         access_log=False,  # its lines carry query strings; RequestLog logs without them
         log_config=LOG_CONFIG,
     )

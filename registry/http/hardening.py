@@ -1,8 +1,7 @@
-"""HTTP hardening for every route: security headers, a body size limit, rate limits."""
+"""HTTP hardening for every route: security headers, a body size limit, a request log."""
 
 import logging
 import time
-from collections import defaultdict
 
 from starlette.datastructures import MutableHeaders
 from starlette.responses import JSONResponse
@@ -61,42 +60,6 @@ class BodyLimit:
                 return
         # The server enforces Content-Length framing, so the body cannot outgrow it.
         await self.app(scope, receive, send)
-
-
-class RateLimit:
-    """At most `per_minute` requests a minute per API token, or else per client address."""
-
-    def __init__(self, app: ASGIApp, per_minute: int) -> None:
-        self.app, self.per_minute = app, per_minute
-        self.windows: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
-
-    def allow(self, key: str) -> bool:
-        minute = int(time.monotonic() // 60)
-        start, count = self.windows[key]
-        count = count + 1 if start == minute else 1
-        self.windows[key] = (minute, count)
-        if len(self.windows) > 10_000:  # forget idle keys so memory stays bounded
-            self.windows = defaultdict(
-                lambda: (0, 0), {k: v for k, v in self.windows.items() if v[0] == minute}
-            )
-        return count <= self.per_minute
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and not self.allow(_client_key(scope)):
-            response = _error(429, "RATE_LIMITED", "too many requests; wait a minute")
-            response.headers["Retry-After"] = "60"
-            await response(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
-
-
-def _client_key(scope: Scope) -> str:
-    auth = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
-    if auth.lower().startswith("bearer "):
-        # The token's public id, so one token's limit does not hang on its address.
-        return "token:" + auth[7:].strip()[:16]
-    client = scope.get("client")
-    return f"address:{client[0] if client else 'unknown'}"
 
 
 class RequestLog:

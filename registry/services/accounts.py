@@ -111,6 +111,14 @@ async def all_tokens(store: Store) -> list[ApiToken]:
     return sorted((ApiToken.model_validate(d.data) for d in docs), key=lambda t: t.created_at)
 
 
+async def tokens_for(store: Store, caller: Caller) -> list[ApiToken]:
+    """The tokens `caller` may see: an administrator every one, anyone else their own."""
+    tokens = await all_tokens(store)
+    if caller.role.allows(Role.ADMIN):
+        return tokens
+    return [t for t in tokens if t.account_id == caller.account_id]
+
+
 async def revoke_token(store: Store, token_id: str) -> ApiToken:
     [doc] = await store.get_documents(TOKENS, [token_id])
     if doc is None:

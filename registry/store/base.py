@@ -147,6 +147,10 @@ class Store(ABC):
         """Every document of the collection, sorted by id."""
 
     @abstractmethod
+    async def delete_documents(self, collection: str, ids: Sequence[str]) -> None:
+        """Remove these documents of the collection; ids that are not there are ignored."""
+
+    @abstractmethod
     async def append_audit(self, entries: Sequence[AuditEntry]) -> None:
         """Add entries to the append-only audit log, numbering them in order (seq)."""
 

@@ -208,6 +208,10 @@ DOCUMENTS_BY_IDS = read(
     f"MATCH (d:{DOCUMENT} {{collection: $collection}}) WHERE d.id IN $ids"
     " RETURN d.id, d.version, d.data",
 )
+DELETE_DOCUMENTS = write(
+    "delete_documents",
+    f"MATCH (d:{DOCUMENT} {{collection: $collection}}) WHERE d.id IN $ids DELETE d",
+)
 DOCUMENTS_IN = read(
     "documents_in",
     f"MATCH (d:{DOCUMENT} {{collection: $collection}}) RETURN d.id, d.version, d.data",

@@ -76,6 +76,10 @@ class EmbeddedStore(EmbeddedBase):
         rows = await self._read(sql.DOCUMENTS_IN, [collection])
         return [Document(r[0], r[1], json.loads(r[2])) for r in rows]
 
+    async def delete_documents(self, collection: str, ids: Sequence[str]) -> None:
+        statement, params = sql.DELETE_DOCUMENTS, (collection, json.dumps(list(ids)))
+        await self._write(lambda conn: conn.execute(statement, params), graph_change=False)
+
     async def append_audit(self, entries: Sequence[AuditEntry]) -> None:
         rows = [
             (e.at, e.actor, e.action, json.dumps(list(e.targets)), json.dumps(e.details), e.outcome)

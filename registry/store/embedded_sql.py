@@ -101,6 +101,9 @@ ALL_NODES = f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY id"
 ALL_EDGES = f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY id"
 CLEAR = "DELETE FROM edges; DELETE FROM nodes;"
 
+DELETE_DOCUMENTS = (
+    "DELETE FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))"
+)
 DOCUMENTS_BY_IDS = (
     "SELECT id, version, data FROM documents WHERE collection = ?"
     " AND id IN (SELECT value FROM json_each(?))"

@@ -91,6 +91,12 @@ class Neo4jStore(Neo4jBase):
         # Sorted here: Python orders str by code point as SQLite does (see snapshot).
         return sorted((document_record(*r) for r in rows), key=lambda d: d.id)
 
+    async def delete_documents(self, collection: str, ids: Sequence[str]) -> None:
+        await self._write(
+            lambda tx: tx.run(cypher.DELETE_DOCUMENTS, collection=collection, ids=list(ids)),
+            graph_change=False,
+        )
+
     async def append_audit(self, entries: Sequence[AuditEntry]) -> None:
         if entries:
             await self._write(lambda tx: neo4j_io.append_audit(tx, entries), graph_change=False)

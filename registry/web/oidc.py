@@ -273,7 +273,7 @@ def routes(store: Store, settings: Settings) -> list[Route]:
         except OidcError as error:
             await audit("anonymous", error.code)
             return refusal(error)
-        sign_in_session(request.session, account)
+        await sign_in_session(store, request.session, account, settings.session_hours)
         await audit(account.id)
         # A page, not a redirect: the next request then starts on this site, not as part of
         # the provider's cross-site navigation, whatever SameSite the session cookie has.

@@ -1,4 +1,9 @@
-"""Sign-in, sign-out and the password change a one-time password requires."""
+"""Sign-in, sign-out and the password change a one-time password requires.
+
+Sign-in attempts are limited per client address, and failures slow down the account they
+aimed at (never lock it), so guessing from many addresses gains nothing and a crowd behind
+one proxy is not locked out by one of them.
+"""
 
 from html import escape
 from urllib.parse import urlencode
@@ -10,10 +15,17 @@ from starlette.routing import Route
 from registry.domain.accounts import Caller
 from registry.domain.audit import AuditEntry
 from registry.domain.errors import ValidationFailed
-from registry.http.auth import PASSWORD_PAGE, csrf_matches, csrf_token, sign_in_session
-from registry.http.hardening import RateLimit
+from registry.http.auth import (
+    PASSWORD_PAGE,
+    csrf_matches,
+    csrf_token,
+    sign_in_session,
+    sign_out_session,
+)
+from registry.http.rate_limits import AccountThrottle, Window
 from registry.http.redirects import local_path
 from registry.services import accounts
+from registry.settings import Settings
 from registry.store.base import Store, now
 from registry.web.layout import page
 
@@ -35,8 +47,9 @@ def _field(name: str, label: str, kind: str, autocomplete: str) -> str:
     )
 
 
-def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Route]:
-    limiter = RateLimit(app=None, per_minute=attempts_per_minute)  # type: ignore[arg-type]
+def routes(store: Store, settings: Settings) -> list[Route]:
+    per_address, per_account = Window(settings.sign_in_attempts_per_minute), AccountThrottle()
+    sso, hours = bool(settings.oidc.issuer), settings.session_hours
 
     async def audit(account_id: str, action: str, outcome: str = "ok") -> None:
         await store.append_audit([AuditEntry(now(), account_id, action, (), {}, outcome)])
@@ -62,16 +75,22 @@ def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Ro
             return sign_in_form(request)
         form = await request.form()
         client = request.client.host if request.client else "unknown"
-        if not limiter.allow(f"signin:{client}"):
+        if not per_address.allow(client):
             return sign_in_form(request, "For mange forsøk. Vent et minutt.", 429)
         if not csrf_matches(request.session, str(form.get("csrf_token", ""))):
             return sign_in_form(request, "Skjemaet var utløpt. Prøv igjen.", 403)
         username, password = str(form.get("username", "")), str(form.get("password", ""))
+        if wait := per_account.wait(username):
+            refused = sign_in_form(request, f"For mange feil forsøk. Vent {wait} sekunder.", 429)
+            refused.headers["Retry-After"] = str(wait)
+            return refused
         account = await accounts.authenticate_password(store, username, password)
         if account is None:
+            per_account.failed(username)
             await audit("anonymous", "signin", "UNAUTHENTICATED")
             return sign_in_form(request, "Feil brukernavn eller passord.", 401)
-        sign_in_session(request.session, account)
+        per_account.succeeded(username)
+        await sign_in_session(store, request.session, account, hours)
         await audit(account.id, "signin")
         target = PASSWORD_PAGE if account.must_change_password else local_path(form.get("next"))
         return RedirectResponse(target, status_code=303)
@@ -79,7 +98,7 @@ def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Ro
     async def sign_out(request: Request) -> Response:
         form = await request.form()
         if csrf_matches(request.session, str(form.get("csrf_token", ""))):
-            request.session.clear()
+            await sign_out_session(store, request.session)
         return RedirectResponse("/signin", status_code=303)
 
     def password_form(request: Request, error: str = "", status: int = 200) -> Response:
@@ -109,7 +128,7 @@ def routes(store: Store, attempts_per_minute: int, sso: bool = False) -> list[Ro
             changed = await accounts.set_password(store, account, str(form.get("new")), False)
         except ValidationFailed as exc:
             return password_form(request, exc.message, 400)
-        sign_in_session(request.session, changed)
+        await sign_in_session(store, request.session, changed, hours)
         await audit(account.id, "password-change")
         return RedirectResponse("/", status_code=303)
 

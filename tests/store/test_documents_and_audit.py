@@ -53,6 +53,18 @@ async def test_document_refusals_name_the_field_and_change_nothing(store: Store)
     assert await store.get_documents(collection, ["a", "b"]) == [Document("a", 1, {"n": 1}), None]
 
 
+async def test_documents_are_deleted_by_id_within_their_collection(store: Store):
+    collection, other = unique("things"), unique("things")
+    for doc_id in ("a", "b", "c"):
+        await store.save_document(collection, doc_id, {}, None)
+    await store.save_document(other, "a", {}, None)
+    await store.delete_documents(collection, ["a", "c", "missing"])
+    assert [d.id for d in await store.list_documents(collection)] == ["b"]
+    assert [d.id for d in await store.list_documents(other)] == ["a"]
+    await store.save_document(collection, "a", {"again": True}, None)  # the id is free again
+    await store.delete_documents(collection, [])
+
+
 async def test_documents_do_not_change_the_graph_version(store: Store):
     before = await store.version()
     await store.save_document(unique("things"), "a", {}, None)
