@@ -2,6 +2,7 @@
 errors, each refused with one short message (issue 13, item 12)."""
 
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -11,15 +12,16 @@ from test_imports import run, table, workbook
 from registry.domain.accounts import Role
 from registry.domain.errors import ValidationFailed
 from registry.services.import_texts import MAX_ERRORS
-from registry.services.spreadsheets import MAX_COLUMNS, MAX_UNZIPPED
+from registry.services.spreadsheets import MAX_COLUMNS, MAX_UNZIPPED, read_tables
 
 
 def with_part(data: bytes, name: str, content: bytes) -> bytes:
-    """The workbook with one more part in its archive, well compressed."""
+    """The workbook with a part added or replaced, well compressed."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for item in src.infolist():
-            dst.writestr(item, src.read(item.filename))
+            if item.filename != name:
+                dst.writestr(item, src.read(item.filename))
         dst.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return out.getvalue()
 
@@ -64,3 +66,17 @@ async def test_a_json_file_nested_too_deep_is_unreadable_not_a_crash(store):
     data = b"[" * 100_000 + b"]" * 100_000
     with pytest.raises(ValidationFailed, match="not a JSON file"):
         await run(store, data, dry_run=True)
+
+
+async def test_a_dimension_claiming_every_column_is_not_padded_to_it(store):
+    small = workbook(Ark1=[["navn", "type"], *([f"Org {i}", "annet"] for i in range(50))])
+    with zipfile.ZipFile(io.BytesIO(small)) as archive:
+        [part] = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        sheet = archive.read(part)
+    claimed = re.sub(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1:XFD51"/>', sheet)
+    assert claimed != sheet
+    data = with_part(small, part, claimed)
+    [rows] = read_tables(data).values()
+    assert max(len(r) for r in rows) == 2
+    report = await run(store, data, dry_run=True)
+    assert not report.errors and report.created["organisations"] == 50

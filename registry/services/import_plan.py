@@ -1,9 +1,7 @@
 """The records a file would create or update, or every reason it cannot be imported."""
 
 import re
-from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from registry.domain.enums import NodeKind
@@ -12,50 +10,14 @@ from registry.domain.graph import check_endpoints, validate_edge, validate_node
 from registry.domain.rules import fold
 from registry.services import import_columns as columns
 from registry.services.import_report import PREVIEW_ROWS, Change, Report
-from registry.services.import_texts import MAX_ERRORS, RowError, echo, near
-from registry.services.spreadsheets import (
-    CHOICES,
-    HINTS,
-    LINKS,
-    SHEETS,
-    STAND_INS,
-    Rows,
-    What,
-    cell,
-    key,
-)
+from registry.services.import_sheets import Names, Sheet
+from registry.services.import_texts import MAX_ERRORS, NB_NOUNS, RowError, echo, near
+from registry.services.spreadsheets import CHOICES, HINTS, LINKS, STAND_INS, cell
 from registry.store.base import new_id, now
 from registry.store.records import EdgeRecord, NodeRecord
 
 # A field found wrong: the English, the bokmål (None: translated by the table), a suggestion.
 Bad = dict[str, tuple[str, str | None, str | None]]
-
-
-@dataclass(frozen=True)
-class Sheet:
-    kind: NodeKind
-    rows: Rows
-    title: str | None  # named only when one workbook imports several sheets
-
-
-class Names:
-    """The nodes of one kind by folded name, organisations also by number."""
-
-    def __init__(self, records: list[NodeRecord]) -> None:
-        self.ids: dict[str, list[str]] = defaultdict(list)
-        self.shown: list[str] = []
-        for record in records:
-            self.add(record.id, record.props)
-
-    def add(self, node_id: str, props: dict[str, Any]) -> None:
-        self.ids[fold(str(props.get("name", "")).strip())].append(node_id)
-        self.shown.append(str(props.get("name", "")))
-        if props.get("org_number"):
-            self.ids[str(props["org_number"])].append(node_id)
-
-    def find(self, text: str) -> list[str]:
-        digits = re.sub(r"[\s.]", "", text)
-        return self.ids.get(digits if re.fullmatch(r"[0-9]{9}", digits) else fold(text), [])
 
 
 def _validate(kind: NodeKind, props: dict[str, Any]) -> tuple[dict[str, Any], Bad]:
@@ -298,25 +260,3 @@ class Plan:
                         None,
                     ),
                 )
-
-
-NB_NOUNS = {
-    NodeKind.ORGANISATION: "organisasjon",
-    NodeKind.COMMUNITY: "miljø",
-    NodeKind.AREA: "bydel eller område",
-    NodeKind.TOPIC: "tema",
-}
-
-
-def pick_sheets(tables: dict[str, Rows], what: What) -> list[Sheet]:
-    """The sheet named for `what` (else the first named for nothing else); for organisations
-    also a sheet named for people, so that one workbook can carry both."""
-    named = {w: t for t in tables for w, (_, names) in SHEETS.items() if key(t) in names}
-    title = named.get(what) or next(
-        (t for t in tables if t not in named.values()), next(iter(tables))
-    )
-    picked = [(what, title)]
-    if what == "organisations" and named.get("people", title) != title:
-        picked.append(("people", named["people"]))
-    several = len(picked) > 1
-    return [Sheet(SHEETS[w][0], tables[t], t if several else None) for w, t in picked]

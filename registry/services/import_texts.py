@@ -5,6 +5,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from registry.domain.enums import NodeKind
 from registry.domain.rules import fold
 
 MAX_ERRORS = 200  # a file wrong in every cell still gets a short answer
@@ -35,6 +36,13 @@ NB = {
         "språkkoder på 2 eller 3 bokstaver, som no, en, so"
     ),
     "a NACE code such as 94.991": "en næringskode som 94.991",
+}
+
+NB_NOUNS = {
+    NodeKind.ORGANISATION: "organisasjon",
+    NodeKind.COMMUNITY: "miljø",
+    NodeKind.AREA: "bydel eller område",
+    NodeKind.TOPIC: "tema",
 }
 
 

@@ -19,8 +19,9 @@ from registry.domain.audit import AuditEntry
 from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError
 from registry.services import import_columns as columns
-from registry.services.import_plan import Plan, pick_sheets
+from registry.services.import_plan import Plan
 from registry.services.import_report import Change, Report
+from registry.services.import_sheets import pick_sheets
 from registry.services.import_texts import RowError
 from registry.services.spreadsheets import What, read_tables
 from registry.store.base import Store, now
