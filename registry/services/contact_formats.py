@@ -1,5 +1,6 @@
-"""Contact lists as files: CSV for Norwegian Excel, XLSX, vCard 4.0 or 3.0, and a ZIP of one
-vCard per contact (Outlook reads only the first card of a file, and prefers 3.0).
+"""Contact lists as files: CSV for Norwegian Excel, XLSX, vCard 4.0 or 3.0, a ZIP of one
+vCard per contact (Outlook reads only the first card of a file, and prefers 3.0), and for
+mail merge a recipient list and a `mailto:` link (`mail_merge`).
 
 Phone numbers are written in the international format with spaces (+47 40 00 00 90): Excel
 and LibreOffice take a bare +4740000090 in a CSV file for the number 4740000090, but keep
@@ -25,6 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from registry.domain.errors import ValidationFailed
 from registry.domain.labels import KIND_NAMES, LANGUAGES, contact_columns
+from registry.services import mail_merge
 from registry.services.contacts import ContactRow
 
 Rows = AsyncIterator[ContactRow]
@@ -35,6 +37,8 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "vcf": "text/vcard; charset=utf-8",
     "zip": "application/zip",
+    "txt": "text/plain; charset=utf-8",  # recipients for Outlook's Bcc field
+    "mailto": "text/plain; charset=utf-8",  # a mailto: link with the contacts in Bcc
 }
 VCARD_VERSIONS = ("4.0", "3.0")
 
@@ -177,6 +181,8 @@ WRITERS: dict[str, Callable[..., AsyncIterator[bytes]]] = {
     "xlsx": write_xlsx,
     "vcf": write_vcf,
     "zip": write_zip,
+    "txt": mail_merge.write_recipients,
+    "mailto": mail_merge.write_mailto,
 }
 
 
