@@ -83,6 +83,8 @@ def _run(source: Path, what: What, dry_run: bool, **options: object) -> None:
     if report.ignored:
         said = "Kolonner som ikke importeres" if nb else "Columns not imported"
         typer.echo(f"{said}: {', '.join(report.ignored)}", err=True)
+    for warning in report.warnings:
+        typer.echo(warning.text(lang), err=True)
     for error in report.errors:
         typer.echo(error.text(lang), err=True)
     if report.errors:

@@ -40,6 +40,7 @@ class Report:
     columns: list[dict[str, str | None]] = field(default_factory=list)  # header -> field
     ignored: list[str] = field(default_factory=list)  # headers filling no field
     preview: list[list[str]] = field(default_factory=list)  # the first rows, as text
+    warnings: list[RowError] = field(default_factory=list)  # likely duplicates, not refused
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -60,4 +61,5 @@ class Report:
             "preview": self.preview,
             "moreErrors": self.more_errors,
             "errors": [e.as_json(lang) for e in self.errors],
+            "warnings": [w.as_json(lang, "LIKELY_DUPLICATE") for w in self.warnings],
         }

@@ -72,8 +72,8 @@ class RowError:
     def __str__(self) -> str:
         return self.text("en")
 
-    def as_json(self, lang: str) -> dict[str, object]:
-        extensions: dict[str, object] = {"code": "VALIDATION", "row": self.row}
+    def as_json(self, lang: str, code: str = "VALIDATION") -> dict[str, object]:
+        extensions: dict[str, object] = {"code": code, "row": self.row}
         extensions["column"] = self.column
         extensions |= {"sheet": self.sheet} if self.sheet else {}
         extensions |= {"value": self.value} if self.value is not None else {}

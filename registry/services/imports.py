@@ -18,6 +18,7 @@ import anyio
 from registry.domain.audit import AuditEntry
 from registry.domain.enums import NodeKind
 from registry.domain.errors import RegistryError
+from registry.services import duplicates
 from registry.services import import_columns as columns
 from registry.services.import_plan import Plan
 from registry.services.import_report import Change, Report
@@ -26,7 +27,7 @@ from registry.services.import_texts import RowError
 from registry.services.spreadsheets import What, read_tables
 from registry.store.base import Store, now
 from registry.store.query import EdgeQuery, NodeQuery, Order
-from registry.store.records import Subgraph
+from registry.store.records import NodeRecord, Subgraph
 
 __all__ = ["Report", "RowError", "What", "import_file"]
 
@@ -63,6 +64,7 @@ async def import_file(
         plan.sheet(sheet)
     await _drop_known_ties(store, plan)
     report = plan.report(dry_run)
+    report.warnings = _likely_duplicates(plan, everything[NodeKind.ORGANISATION])
     if dry_run:
         return report
     outcome = "VALIDATION" if plan.errors else "INTERNAL"
@@ -84,6 +86,26 @@ async def import_file(
         }
         await store.append_audit([AuditEntry(now(), actor, f"import:{what}", (), details, outcome)])
     return report
+
+
+def _likely_duplicates(plan: Plan, registry: list[NodeRecord]) -> list[RowError]:
+    """New organisations probably in the registry already under another name."""
+    places = duplicates.by_place(registry)
+    warnings = []
+    for node in plan.nodes:
+        if node.kind is NodeKind.ORGANISATION and (same := duplicates.like_new(node, places)):
+            name = same.props["name"]
+            warnings.append(
+                RowError(
+                    plan.origin[node.id],
+                    None,
+                    f"probably the same organisation as '{name}' in the registry "
+                    "(a similar name at the same address or postal code)",
+                    nb=f"trolig samme organisasjon som '{name}' i registeret "
+                    "(likt navn på samme adresse eller postnummer)",
+                )
+            )
+    return warnings
 
 
 async def _drop_known_ties(store: Store, plan: Plan) -> None:

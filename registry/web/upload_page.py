@@ -47,6 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "moreErrors": ("og {n} feil til", "and {n} more errors"),
     "changes": ("Endringer i organisasjoner som finnes", "Changes to existing organisations"),
     "ignored": ("Kolonner som ikke importeres", "Columns not imported"),
+    "warnings": ("Mulige dubletter", "Likely duplicates"),
     "wouldCreate": (
         "Prøvekjøring: {o} organisasjoner, {p} personer og {t} koblinger blir opprettet, "
         "{u} organisasjoner oppdatert.",

@@ -63,6 +63,11 @@ function show(answer, dryRun) {
   if (report) {
     out.append(columnTable(report), previewTable(report, errors));
     if (report.changes?.length) out.append(changeList(report.changes));
+    if (report.warnings?.length) {
+      const list = el("ul", { id: "u-warnings" });
+      for (const w of report.warnings) list.append(el("li", {}, w.message));
+      out.append(el("h2", {}, T.warnings), list);
+    }
   }
   if (errors.length) {
     const list = el("ul", { class: "errors", id: "u-errors" });
