@@ -15,6 +15,7 @@ from strawberry.tools import merge_types
 
 from registry.api.access import AccessControl
 from registry.api.admin_mutations import AdminMutation
+from registry.api.arguments import ArgumentRanges
 from registry.api.cost import cost_rule
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
@@ -46,7 +47,7 @@ schema = RegistrySchema(
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules([cost_rule(MAX_COST)]),
+        lambda: AddValidationRules([cost_rule(MAX_COST), ArgumentRanges]),
         lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)),
     ],
 )

@@ -12,7 +12,7 @@ from registry.cli.common import fail, with_store
 from registry.domain.accounts import Caller, Role
 from registry.services import contact_formats, graph_export
 from registry.services.analyses import AnalysisService
-from registry.services.exports import Params, contacts_file, graph_file
+from registry.services.exports import Params, contacts_file, file_name, graph_file
 from registry.settings import get_settings
 from registry.store.base import Store
 
@@ -24,7 +24,14 @@ ContactFormat = StrEnum("ContactFormat", {f.upper(): f for f in contact_formats.
 GraphFormat = StrEnum("GraphFormat", {f.upper(): f for f in graph_export.FORMATS})
 
 
-Output = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="File (or directory) to write; by default a name saying the filter and date.",
+    ),
+]
 Ids = Annotated[list[str] | None, typer.Option(help="Repeat for several; any of them matches.")]
 Kinds = Annotated[list[str] | None, typer.Option("--kind", help="Kind of organisation.")]
 
@@ -33,17 +40,24 @@ def _params(**lists: list[str] | str | None) -> Params:
     return {k: [v] if isinstance(v, str) else v for k, v in lists.items() if v}
 
 
-def _write(output: Path, make: Callable[[Store, str], AsyncIterator[bytes]]) -> int:
+def _write(
+    output: Path | None,
+    stem: str,
+    params: Params,
+    fmt: str,
+    make: Callable[[Store, str], AsyncIterator[bytes]],
+) -> Path:
     actor = f"cli:{getpass.getuser()}"
 
-    async def work(store: Store) -> int:
-        size = 0
+    async def work(store: Store) -> Path:
         chunks = make(store, actor)  # refuses a bad filter before the file is created
-        with output.open("wb") as file:
+        path = output or Path()
+        if path.is_dir():
+            path = path / await file_name(store, stem, params, fmt)
+        with path.open("wb") as file:
             async for chunk in chunks:
                 file.write(chunk)
-                size += len(chunk)
-        return size
+        return path
 
     try:
         return with_store(get_settings(), work)
@@ -53,8 +67,11 @@ def _write(output: Path, make: Callable[[Store, str], AsyncIterator[bytes]]) -> 
 
 @export.command("contacts")
 def contacts(
-    output: Output,
+    output: Output = None,
     format: Annotated[ContactFormat, typer.Option(help="File format.")] = ContactFormat["CSV"],
+    vcard_version: Annotated[
+        str, typer.Option(help="vCard version of vcf and zip: 4.0, or 3.0 for Outlook.")
+    ] = "",
     delimiter: Annotated[str, typer.Option(help="CSV field separator (; for Excel).")] = ";",
     community: Ids = None,
     area: Ids = None,
@@ -73,20 +90,23 @@ def contacts(
         raise fail("the delimiter is one character")
     params = _params(
         communityIds=community, areaIds=area, topicIds=topic, activityIds=activity,
-        kinds=kind, search=search, archived=archived, lang=lang,
+        kinds=kind, search=search, archived=archived, lang=lang, version=vcard_version,
     )  # fmt: skip
     role = Role.ADMIN if include_restricted else Role.CONTACT_VIEWER
     caller = Caller(f"cli:{getpass.getuser()}", getpass.getuser(), role, via="cli")
-    _write(
+    written = _write(
         output,
+        "kontakter" if lang == "nb" else "contacts",
+        params,
+        format.value,
         lambda store, actor: contacts_file(store, caller, params, format.value, actor, delimiter),
     )
-    typer.echo(f"Wrote the contact list to {output}.")
+    typer.echo(f"Wrote the contact list to {written}.")
 
 
 @export.command("graph")
 def graph(
-    output: Output,
+    output: Output = None,
     format: Annotated[GraphFormat, typer.Option(help="File format.")] = GraphFormat["GRAPHML"],
     community: Ids = None,
     area: Ids = None,
@@ -100,8 +120,11 @@ def graph(
         communityIds=community, areaIds=area, topicIds=topic, kinds=kind,
         yearFrom=str(year_from) if year_from else None, yearTo=str(year_to) if year_to else None,
     )  # fmt: skip
-    _write(
+    written = _write(
         output,
+        "nettverk",
+        params,
+        format.value,
         lambda store, actor: graph_file(store, AnalysisService(store), params, format.value, actor),
     )
-    typer.echo(f"Wrote the graph to {output}.")
+    typer.echo(f"Wrote the graph to {written}.")

@@ -11,6 +11,7 @@ from registry.cli.analyze import analyze
 from registry.cli.common import fail, with_store
 from registry.cli.export import export
 from registry.cli.importing import importing
+from registry.cli.organisations import organisations
 from registry.domain.errors import RegistryError
 from registry.services import dump as dumps
 from registry.services.accounts import ensure_first_admin
@@ -138,4 +139,5 @@ app.add_typer(users, name="users")
 app.add_typer(tokens, name="tokens")
 app.add_typer(export, name="export")
 app.add_typer(importing, name="import")
+app.add_typer(organisations, name="organisations")
 app.command()(analyze)

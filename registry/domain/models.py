@@ -42,6 +42,7 @@ Email = Annotated[str, AfterValidator(rules.normalise_email)]
 Phone = Annotated[str, AfterValidator(rules.normalise_phone)]
 Url = Annotated[str, AfterValidator(rules.normalise_url)]
 PostalCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
+Nace = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}\.[0-9]{1,3}$")]
 
 
 class Props(BaseModel):
@@ -73,6 +74,8 @@ class Organisation(Entity):
     street_address: Short | None = None
     postal_code: PostalCode | None = None
     city: Short | None = None
+    # The industry code (næringskode) Enhetsregisteret gives, such as 94.991.
+    nace_code: Nace | None = None
     description: Text | None = None
     languages: list[Language] = Field(default_factory=list, max_length=30)
 

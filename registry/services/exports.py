@@ -4,10 +4,13 @@ Contact lists take the GraphQL organisation list's filter as parameters (`commun
 `areaIds`, `topicIds`, `activityIds`, `kinds`, `search`, `archived`; a list as repeated
 values or comma-separated). The graph takes the analysis filter (`communityIds`, `areaIds`,
 `topicIds`, `kinds`, `yearFrom`, `yearTo`). Every export ends with an audit entry naming the
-filter and the row count, never the rows.
+filter and the row count, never the rows. A file's name says what it holds: the names of
+the communities, areas, topics and activities filtered by, the kinds, the years and the date.
 """
 
+import re
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from datetime import date
 
 import anyio
 
@@ -16,7 +19,8 @@ from registry.domain.accounts import Caller
 from registry.domain.audit import AuditEntry, scrub
 from registry.domain.enums import OrganisationKind
 from registry.domain.errors import ValidationFailed
-from registry.domain.labels import language
+from registry.domain.labels import KIND_NAMES, LANGUAGES, language
+from registry.domain.rules import fold
 from registry.services import contact_formats, graph_export
 from registry.services.analyses import AnalysisService, map_of
 from registry.services.contacts import ContactRow, contact_rows
@@ -104,12 +108,29 @@ async def _audited(
             await store.append_audit([AuditEntry(now(), actor, action, (), details, outcome)])
 
 
+async def file_name(store: Store, stem: str, params: Params, fmt: str) -> str:
+    """`kontakter-somalisk-miljo-gamle-oslo-2026-12-04.csv`: ASCII, at most 120 characters;
+    free text (`search`) is left out, as it may name a person."""
+    ids = [i for k in LISTS[:-1] for i in _list(params, k) or ()]
+    named = [r.props.get("name", "") for r in await store.get_nodes(ids) if r] if ids else []
+    lang = LANGUAGES.index(language((params.get("lang") or [None])[-1]))
+    kinds = [KIND_NAMES[k.value][lang] for k in _kinds(params) or ()]
+    years = "-".join(str(y) for y in (_year(params, "yearFrom"), _year(params, "yearTo")) if y)
+    words = [stem, *named, *kinds, years]
+    slug = "-".join(w for w in (re.sub(r"[^a-z0-9]+", "-", fold(w)).strip("-") for w in words) if w)
+    return f"{slug[:108].rstrip('-')}-{date.today().isoformat()}.{fmt}"
+
+
 def contacts_file(
     store: Store, caller: Caller, params: Params, fmt: str, actor: str, delimiter: str = ";"
 ) -> AsyncIterator[bytes]:
-    """The contact list's bytes; a bad filter is refused here, before anything is read."""
+    """The contact list's bytes; a bad filter is refused here, before anything is read.
+    `version` (4.0 or 3.0) picks the vCard version of vcf and zip files."""
     query = contact_filter(params)
     lang = language((params.get("lang") or [None])[-1])
+    version = (params.get("version") or [""])[-1]
+    if version and version not in contact_formats.VCARD_VERSIONS:
+        raise ValidationFailed("version: a vCard version, 4.0 or 3.0", field="version")
     count = 0
 
     async def counted() -> AsyncIterator[ContactRow]:
@@ -118,7 +139,7 @@ def contacts_file(
             count += 1
             yield row
 
-    chunks = contact_formats.writer(fmt, counted(), lang, delimiter=delimiter)
+    chunks = contact_formats.writer(fmt, counted(), lang, delimiter=delimiter, version=version)
     return _audited(store, actor, f"export:contacts.{fmt}", params, chunks, lambda: count)
 
 
@@ -131,9 +152,10 @@ def graph_file(
     async def chunks() -> AsyncIterator[bytes]:
         nonlocal nodes
         done = await analysis.analyse(flt)
-        graph = graph_export.export_graph(done, await map_of(done))
+        body = await map_of(done)
+        graph = graph_export.export_graph(done, body)
         nodes = graph.number_of_nodes()
-        for chunk in graph_export.graph_chunks(graph, fmt):
+        for chunk in graph_export.graph_chunks(graph, fmt, graph_export.layout(body)):
             yield chunk
 
     return _audited(store, actor, f"export:graph.{fmt}", params, chunks(), lambda: nodes)

@@ -4,12 +4,16 @@ Each organisation carries its properties and the analysis figures the map shows 
 betweenness, Louvain cluster, the E-I index and gap of its community, broker and single
 point flags); each tie its kinds, weight, years and whether it is a community's only bridge.
 GraphML and GEXF take only scalar attributes, so lists become "; "-joined text, and absent
-figures are left out rather than written as empty.
+figures are left out rather than written as empty. GEXF is version 1.3 (its schema has no
+graph name) and carries the map's positions and each kind's colour for Gephi.
 """
 
 import json
+import math
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -81,12 +85,104 @@ def export_graph(done: Analysis, body: dict[str, Any]) -> nx.Graph:
     return out
 
 
-def graph_chunks(G: nx.Graph, fmt: str) -> Iterator[bytes]:
+Layout = dict[str, tuple[float, float]]
+# The map's colours by kind (the dashboard's, Okabe and Ito's palette for colour blindness).
+KIND_COLOURS = {
+    "IMMIGRANT_ORGANISATION": "E69F00",
+    "FAITH_COMMUNITY": "CC79A7",
+    "VOLUNTARY_ORGANISATION": "009E73",
+    "RESOURCE_COMMUNITY": "D55E00",
+    "MUNICIPAL_UNIT": "0072B2",
+    "PUBLIC_BODY": "56B4E9",
+    "BUSINESS": "F0E442",
+    "EDUCATION": "8C6D31",
+    "OTHER": "999999",
+}
+GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+SCALE = 36.0  # map units (node spacings) to Gephi's, as the dashboard scales them to pixels
+
+
+def layout(body: dict[str, Any]) -> Layout:
+    """Each organisation's place on the map."""
+    return {o["id"]: (float(o["x"]), float(o["y"])) for o in body["organisations"]}
+
+
+def graph_chunks(G: nx.Graph, fmt: str, places: Layout | None = None) -> Iterator[bytes]:
     """The file's bytes, a line at a time for the XML formats."""
     if fmt == "json":
         data = nx.node_link_data(G, edges="edges")
         yield json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
         return
-    lines = nx.generate_graphml(G) if fmt == "graphml" else nx.generate_gexf(G)
+    lines = nx.generate_graphml(G) if fmt == "graphml" else gexf_lines(G, places or {})
     for line in lines:
         yield (line + "\n").encode("utf-8")
+
+
+def _value(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _declare(cls: str, items: Iterator[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """The attribute declarations of a class, and the names in order."""
+    types: dict[str, str] = {}
+    for attrs in items:
+        for name, value in attrs.items():
+            types.setdefault(name, GEXF_TYPES.get(type(value), "string"))
+    lines = [f'<attributes class="{cls}">']
+    lines += [
+        f'<attribute id={quoteattr(n)} title={quoteattr(n)} type="{t}"/>' for n, t in types.items()
+    ]
+    return [*lines, "</attributes>"], list(types)
+
+
+def _attvalues(attrs: dict[str, Any], names: list[str]) -> str:
+    values = "".join(
+        f"<attvalue for={quoteattr(n)} value={quoteattr(_value(attrs[n]))}/>"
+        for n in names
+        if n in attrs
+    )
+    return f"<attvalues>{values}</attvalues>" if values else ""
+
+
+def gexf_lines(G: nx.Graph, places: Layout) -> Iterator[str]:
+    """GEXF 1.3 with node positions, colours by kind and sizes by degree (viz module)."""
+    node_attrs = {n: {k: v for k, v in d.items() if k != "label"} for n, d in G.nodes(data=True)}
+    edge_attrs = [{k: v for k, v in d.items() if k != "weight"} for _, _, d in G.edges(data=True)]
+    yield '<?xml version="1.0" encoding="UTF-8"?>'
+    yield ('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">')
+    about = f"{G.graph.get('name', '')}, {G.graph.get('computed_at', '')}".strip(", ")
+    yield (
+        f'<meta lastmodifieddate="{date.today().isoformat()}"><creator>Nettverksregisteret'
+        f"</creator><description>{escape(about)}</description></meta>"
+    )
+    yield '<graph defaultedgetype="undirected" mode="static">'
+    declared, node_names = _declare("node", iter(node_attrs.values()))
+    yield from declared
+    declared, edge_names = _declare("edge", iter(edge_attrs))
+    yield from declared
+    yield f'<nodes count="{G.number_of_nodes()}">'
+    for node, data in G.nodes(data=True):
+        colour = KIND_COLOURS.get(str(data.get("kind")), KIND_COLOURS["OTHER"])
+        r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+        viz = f'<viz:color r="{r}" g="{g}" b="{b}"/>'
+        if node in places:
+            x, y = places[node]
+            viz += f'<viz:position x="{x * SCALE:.2f}" y="{-y * SCALE:.2f}" z="0.0"/>'
+        size = 4.0 + 2.0 * math.sqrt(float(data.get("degree", 0)))
+        viz += f'<viz:size value="{size:.2f}"/>'
+        label = quoteattr(str(data.get("label", node)))
+        yield (
+            f"<node id={quoteattr(str(node))} label={label}>"
+            f"{_attvalues(node_attrs[node], node_names)}{viz}</node>"
+        )
+    yield "</nodes>"
+    yield f'<edges count="{G.number_of_edges()}">'
+    for i, ((u, v, data), attrs) in enumerate(zip(G.edges(data=True), edge_attrs, strict=True)):
+        weight = f' weight="{float(data["weight"])}"' if "weight" in data else ""
+        yield (
+            f'<edge id="e{i}" source={quoteattr(str(u))} target={quoteattr(str(v))}{weight}>'
+            f"{_attvalues(attrs, edge_names)}</edge>"
+        )
+    yield "</edges>"
+    yield "</graph>"
+    yield "</gexf>"

@@ -4,7 +4,6 @@ need the contact viewer role.
 """
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from datetime import date
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -16,7 +15,7 @@ from registry.domain.labels import language
 from registry.services import contact_formats, graph_export
 from registry.services.access import require
 from registry.services.analyses import AnalysisService
-from registry.services.exports import Params, contacts_file, graph_file
+from registry.services.exports import Params, contacts_file, file_name, graph_file
 from registry.store.base import Store
 
 
@@ -40,6 +39,7 @@ def routes(store: Store, analysis: AnalysisService) -> list[Route]:
         lang = language(request.query_params.get("lang"))
         return await _respond(
             request,
+            store,
             contact_formats.FORMATS,
             lambda params, fmt: contacts_file(store, caller, params, fmt, caller.account_id),
             "kontakter" if lang == "nb" else "contacts",
@@ -50,6 +50,7 @@ def routes(store: Store, analysis: AnalysisService) -> list[Route]:
         require(caller, Role.VIEWER, "export.graph")
         return await _respond(
             request,
+            store,
             graph_export.FORMATS,
             lambda params, fmt: graph_file(store, analysis, params, fmt, caller.account_id),
             "nettverk" if language(request.query_params.get("lang")) == "nb" else "network",
@@ -63,6 +64,7 @@ def routes(store: Store, analysis: AnalysisService) -> list[Route]:
 
 async def _respond(
     request: Request,
+    store: Store,
     formats: Mapping[str, str],
     make: Callable[[Params, str], AsyncIterator[bytes]],
     stem: str,
@@ -72,7 +74,7 @@ async def _respond(
         raise NotFound(f"no export as {fmt}: {', '.join(formats)}", field="format")
     params = {k: request.query_params.getlist(k) for k in request.query_params}
     chunks = await _first(make(params, fmt))
-    name = f"{stem}-{date.today().isoformat()}.{fmt}"
+    name = await file_name(store, stem, params, fmt)
     headers = {
         "Content-Disposition": f'attachment; filename="{name}"',
         "Cache-Control": "no-store",  # personal data stays out of shared caches

@@ -95,3 +95,24 @@ def test_graph_as_graphml(runner: CliRunner, tmp_path: Path):
     assert graph.nodes[node_id(NodeKind.ORGANISATION, "emi")]["broker"] is True
     [entry] = audit_entries()
     assert entry.action == "export:graph.graphml" and entry.details["rows"] == 169
+
+
+def test_a_zip_of_vcard_3_named_for_its_filter(
+    runner: CliRunner, tmp_path: Path, pakistani_in_gamle_oslo
+):
+    import zipfile
+    from datetime import date
+
+    import vobject
+
+    s = pakistani_in_gamle_oslo
+    args = ["export", "contacts", "--format", "zip", "--vcard-version", "3.0"]
+    result = runner.invoke(app, [*args, "--area", s.area, "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    [written] = tmp_path.glob("*.zip")
+    assert written.name == f"kontakter-gamle-oslo-{date.today().isoformat()}.zip"
+    with zipfile.ZipFile(written) as archive:
+        cards = [next(vobject.readComponents(archive.read(n).decode())) for n in archive.namelist()]
+    assert {c.version.value for c in cards} == {"3.0"} and len(cards) >= len(s.contacts)
+    bad = runner.invoke(app, [*args[:4], "--vcard-version", "2.1", "-o", str(tmp_path / "x.vcf")])
+    assert bad.exit_code == 1 and "vCard version" in bad.output

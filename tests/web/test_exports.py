@@ -182,7 +182,7 @@ async def test_graph_files_read_back_with_networkx(demo: Store, connect, fmt: st
     assert response.status_code == 200, response.text
     path = tmp_path / f"graph.{fmt}"
     path.write_bytes(response.content)
-    graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path, version="1.3")
     assert graph.number_of_nodes() == 169 and graph.number_of_edges() > 1000
     hinge = graph.nodes[node_id(NodeKind.ORGANISATION, "skogfinsk-kulturforum-oslo")]
     assert hinge["single_point"] in (True, "true") and float(hinge["betweenness"]) > 0
