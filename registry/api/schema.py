@@ -4,26 +4,17 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-)
+from strawberry.extensions import MaskErrors, MaxTokensLimiter
 from strawberry.tools import merge_types
 
 from registry.api.access import AccessControl
 from registry.api.admin_mutations import AdminMutation
-from registry.api.cost import cost_rule
+from registry.api.limits import MAX_TOKENS, DocumentLimits
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
 from registry.api.queries import Query
 from registry.api.ties import Link
 from registry.domain.errors import RegistryError
-
-# Limits on what one request may ask for; a dashboard page stays far below each.
-MAX_DEPTH, MAX_ALIASES, MAX_TOKENS, MAX_COST = 12, 30, 4000, 50_000
 
 
 def _expected(error: GraphQLError) -> bool:
@@ -43,10 +34,8 @@ schema = RegistrySchema(
     types=[*TYPES.values(), Link],
     extensions=[
         AccessControl,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules([cost_rule(MAX_COST)]),
+        DocumentLimits,
         lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)),
     ],
 )
