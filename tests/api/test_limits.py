@@ -96,7 +96,6 @@ BAD_YEARS = [
 
 @pytest.mark.parametrize(("years", "field"), BAD_YEARS)
 async def test_years_out_of_range_are_refused_in_graphql(store: Store, gql, years, field):
-    await store.import_graph(load_seed_graph(DEMO_DIR))
     before = await store.version()
     for root in ("analysis(filter: $f) { fresh }", "networkMap(filter: $f)"):
         error = await gql.error(f"query($f: AnalysisFilterInput!) {{ {root} }}", f=years)
@@ -107,7 +106,6 @@ async def test_years_out_of_range_are_refused_in_graphql(store: Store, gql, year
 
 @pytest.mark.parametrize(("years", "field"), BAD_YEARS)
 async def test_years_out_of_range_are_refused_in_exports(store: Store, client, years, field):
-    await store.import_graph(load_seed_graph(DEMO_DIR))
     for fmt in ("json", "graphml"):
         response = await client.get(f"/export/graph.{fmt}", params=years)
         assert response.status_code == 400, response.text
