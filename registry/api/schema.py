@@ -1,5 +1,7 @@
 """The GraphQL schema, and its SDL as exported to schema.graphql."""
 
+import logging
+import traceback
 from typing import Any
 
 import strawberry
@@ -22,10 +24,22 @@ def _expected(error: GraphQLError) -> bool:
     return error.original_error is None or isinstance(error.original_error, RegistryError)
 
 
+log = logging.getLogger("registry.api")
+
+
 class RegistrySchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        # Only failures of ours belong in the server log; a refused input is the caller's.
-        super().process_errors([e for e in errors if not _expected(e)], execution_context)
+        """Only failures of ours belong in the server log; a refused input is the caller's.
+
+        Logged as the exception's type, the field's path and the code's frames: never the
+        error's text, which quotes the query (search words) or the data it failed on.
+        """
+        for error in errors:
+            if not _expected(error):
+                failure = error.original_error
+                path = ".".join(str(step) for step in error.path or ()) or "(request)"
+                frames = "".join(traceback.format_tb(failure.__traceback__))
+                log.error("unexpected %s at %s\n%s", type(failure).__name__, path, frames)
 
 
 schema = RegistrySchema(
