@@ -41,18 +41,22 @@ def operations(mode: Mode) -> st.SearchStrategy[str]:
     )
 
 
-def generated(mode: Mode) -> list[str]:
-    """CASES // 2 operations, the same on every run (derandomised)."""
-    documents: list[str] = []
+def examples(strategy: st.SearchStrategy[str], count: int) -> list[str]:
+    """`count` examples of `strategy`, the same on every run (derandomised)."""
+    found: list[str] = []
 
-    @settings(max_examples=CASES // 2, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=count, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))  # fmt: skip
-    @given(operations(mode))
-    def collect(document: str) -> None:
-        documents.append(document)
+    @given(strategy)
+    def collect(example: str) -> None:
+        found.append(example)
 
     collect()
-    return documents
+    return found
+
+
+def generated(mode: Mode) -> list[str]:
+    return examples(operations(mode), CASES // 2)
 
 
 @pytest.mark.parametrize("mode", [Mode.POSITIVE, Mode.NEGATIVE], ids=["valid", "invalid"])
@@ -72,3 +76,48 @@ async def test_generated_operations_never_fail_the_server(connect, store: Store,
     if mode is Mode.NEGATIVE:
         assert refused == len(documents)
     print(f"{mode.name}: {len(documents)} operations, {refused} refused")
+
+
+# Where a fragment bomb can go off: at the root, inside introspection, inside an object.
+SPOTS = [("Query", "{ ...F%d }"), ("__Schema", "{ __schema { ...F%d } }"),
+         ("Organisation", '{ organisations(first: 5) { edges { node { ...F%d } } } }')]  # fmt: skip
+
+
+@st.composite
+def fragment_bombs(draw: st.DrawFn) -> str:
+    """`F1` asks for a field, each `Fk` spreads `F(k-1)` `fan` times, `levels` deep."""
+    on, root = draw(st.sampled_from(SPOTS))
+    levels, fan = draw(st.integers(1, 60)), draw(st.integers(1, 4))
+    alias = draw(st.sampled_from(["", "a: "]))
+    fragments = [f"fragment F1 on {on} {{ {alias}__typename }}"]
+    for k in range(2, levels + 1):
+        fragments.append(f"fragment F{k} on {on} {{ {f'...F{k - 1} ' * fan}}}")
+    return root % levels + " " + " ".join(fragments)
+
+
+async def test_fragment_bombs_are_answered_or_refused(connect, store: Store):
+    client = await connect(Role.VIEWER)
+    refused = 0
+    for document in examples(fragment_bombs(), 60):
+        response = await client.post("/graphql", json={"query": document})
+        assert response.status_code == 200, (document, response.text)
+        errors = response.json().get("errors", [])
+        refused += bool(errors)
+        assert all(e["extensions"]["code"].startswith("TOO_") for e in errors), errors
+    assert refused > 10
+
+
+YEARS = st.one_of(st.integers(-(2**31), 2**31 - 1), st.integers(1890, 2050), st.none())
+
+
+async def test_year_ranges_are_analysed_or_refused_by_field(connect, store: Store):
+    client = await connect(Role.VIEWER)
+    query = "query($f: AnalysisFilterInput) { analysis(filter: $f) { fresh } }"
+    ranges = st.fixed_dictionaries({"yearFrom": YEARS, "yearTo": YEARS})
+    for years in examples(ranges, 60):
+        body = {"query": query, "variables": {"f": years}}
+        response = await client.post("/graphql", json=body)
+        assert response.status_code == 200, (years, response.text)
+        errors = response.json().get("errors", [])
+        assert not errors or errors[0]["extensions"]["field"] in years, (years, errors)
+        assert not errors or errors[0]["extensions"]["code"] == "VALIDATION", errors
