@@ -48,9 +48,14 @@ def refusals(size: Size) -> list[GraphQLError]:
 
 def judge(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLError]:
     """Refusals of `document`, in time linear in its size."""
-    found = refusals(Measure(schema, document).document())
-    # Counting repeated fields merges names per spread: cheap once the cost is known small.
-    if not found and (pairs := Overlap(document).pairs()) > MAX_PAIRS:
+    try:
+        found = refusals(Measure(schema, document).document())
+        # Counting repeated fields merges names per spread: cheap once the cost is known small.
+        pairs = 0 if found else Overlap(document).pairs()
+    except RecursionError:  # hundreds of fragments each spreading the next
+        message = f"the query exceeds maximum operation depth of {MAX_DEPTH} (fragments)"
+        return [GraphQLError(message, extensions={"code": "TOO_DEEP"})]
+    if pairs > MAX_PAIRS:
         message = (
             f"the query repeats fields too often ({pairs} pairs of fields under one name, "
             f"at most {MAX_PAIRS}): ask for each field once"

@@ -67,6 +67,15 @@ async def test_fields_repeated_under_one_name_are_refused_before_comparing_them(
         assert error["extensions"]["code"] == "TOO_REPETITIVE", error
 
 
+async def test_a_long_chain_of_fragments_is_refused(connect):
+    viewer = await connect(Role.VIEWER)
+    chain = " ".join(f"fragment F{k} on Query {{ ...F{k - 1} }}" for k in range(2, 451))
+    document = f"{{ ...F450 }} fragment F1 on Query {{ __typename }} {chain}"
+    response = await viewer.post("/graphql", json={"query": document})
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "TOO_DEEP", error
+
+
 async def test_cyclic_fragments_are_refused_by_validation(connect):
     viewer = await connect(Role.VIEWER)
     cycle = "{ ...A } fragment A on Query { ...B } fragment B on Query { __typename ...A }"
