@@ -8,6 +8,7 @@ from registry.api import analysis_types as types
 from registry.api.context import Info
 from registry.api.nodes import Organisation
 from registry.domain.enums import OrganisationKind
+from registry.services.filters import year_range
 
 
 @strawberry.input(description="Which organisations to analyse; the same filters as the lists.")
@@ -20,13 +21,14 @@ class AnalysisFilterInput:
     year_to: int | None = None
 
     def to_filter(self) -> AnalysisFilter:
+        year_from, year_to = year_range(self.year_from, self.year_to)
         return AnalysisFilter(
             communities=frozenset(self.community_ids or ()),
             areas=frozenset(self.area_ids or ()),
             topics=frozenset(self.topic_ids or ()),
             kinds=frozenset(self.kinds or ()),
-            year_from=self.year_from,
-            year_to=self.year_to,
+            year_from=year_from,
+            year_to=year_to,
         )
 
 

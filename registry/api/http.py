@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
@@ -18,6 +19,7 @@ from strawberry.types import ExecutionResult
 
 from registry.api.context import Context
 from registry.api.loaders import Loaders
+from registry.http import json_body
 from registry.http.auth import csrf_token
 from registry.services.analyses import AnalysisService
 from registry.settings import Settings
@@ -48,6 +50,12 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         caller = request.state.caller  # set by the authentication middleware
         loaders = Loaders(self.store, caller)
         return Context(self.store, loaders, caller, self.settings, self.analysis)
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return json_body.loads(data)
+        except json_body.BadBody as exc:
+            raise HTTPException(400, str(exc)) from None
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         return HTMLResponse(EXPLORER.replace("{csrf}", escape(csrf_token(request.session))))

@@ -1,30 +1,23 @@
 """The GraphQL schema, and its SDL as exported to schema.graphql."""
 
+import logging
+import traceback
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-)
+from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter
 from strawberry.tools import merge_types
 
 from registry.api.access import AccessControl
 from registry.api.admin_mutations import AdminMutation
 from registry.api.arguments import ArgumentRanges
-from registry.api.cost import cost_rule
+from registry.api.limits import MAX_TOKENS, DocumentLimits
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
 from registry.api.queries import Query
 from registry.api.ties import Link
 from registry.domain.errors import RegistryError
-
-# Limits on what one request may ask for; a dashboard page stays far below each.
-MAX_DEPTH, MAX_ALIASES, MAX_TOKENS, MAX_COST = 12, 30, 4000, 50_000
 
 
 def _expected(error: GraphQLError) -> bool:
@@ -32,10 +25,22 @@ def _expected(error: GraphQLError) -> bool:
     return error.original_error is None or isinstance(error.original_error, RegistryError)
 
 
+log = logging.getLogger("registry.api")
+
+
 class RegistrySchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        # Only failures of ours belong in the server log; a refused input is the caller's.
-        super().process_errors([e for e in errors if not _expected(e)], execution_context)
+        """Only failures of ours belong in the server log; a refused input is the caller's.
+
+        Logged as the exception's type, the field's path and the code's frames: never the
+        error's text, which quotes the query (search words) or the data it failed on.
+        """
+        for error in errors:
+            if not _expected(error):
+                failure = error.original_error
+                path = ".".join(str(step) for step in error.path or ()) or "(request)"
+                frames = "".join(traceback.format_tb(failure.__traceback__))
+                log.error("unexpected %s at %s\n%s", type(failure).__name__, path, frames)
 
 
 schema = RegistrySchema(
@@ -44,10 +49,9 @@ schema = RegistrySchema(
     types=[*TYPES.values(), Link],
     extensions=[
         AccessControl,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules([cost_rule(MAX_COST), ArgumentRanges]),
+        DocumentLimits,
+        lambda: AddValidationRules([ArgumentRanges]),
         lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)),
     ],
 )

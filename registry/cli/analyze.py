@@ -9,6 +9,7 @@ from registry.analysis.graph import AnalysisFilter
 from registry.cli.common import with_store
 from registry.domain.enums import OrganisationKind
 from registry.services.analyses import AnalysisService
+from registry.services.filters import year_range
 from registry.settings import get_settings
 from registry.store.base import Store
 
@@ -89,6 +90,7 @@ def analyze(
     )  # fmt: skip
 
     async def work(store: Store) -> tuple[dict[str, Any], dict[str, str]]:
+        year_range(year_from, year_to)  # a range of billions of years would never end
         done = await AnalysisService(store).analyse(flt)
         return done.report, {n: d["name"] for n, d in done.graph.nodes(data=True)}
 

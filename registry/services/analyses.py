@@ -12,17 +12,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import objsize
 
 from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.analysis.network_map import map_body
 from registry.analysis.report import full_report, jsonable
 from registry.domain.enums import NodeKind
 from registry.domain.rules import fold
+from registry.services.cache import BoundedCache
 from registry.store.base import Store
 from registry.store.query import NodeQuery, Order
 
 EMI_NAME = "Enhet for mangfold og integrering"
 KEPT = 32  # analyses kept, one per filter asked for recently
+KEPT_BYTES = 256 * 2**20  # and their graphs and reports together, measured deeply
 # One map body per analysis graph; it goes when the service forgets the graph.
 _bodies: "weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]]" = weakref.WeakKeyDictionary()
 
@@ -36,9 +39,12 @@ class Analysis:
 
 
 class AnalysisService:
-    def __init__(self, store: Store, emi_name: str = EMI_NAME) -> None:
+    def __init__(
+        self, store: Store, emi_name: str = EMI_NAME, cache: BoundedCache | None = None
+    ) -> None:
         self.store, self.emi_name = store, emi_name
-        self._done: dict[AnalysisFilter, Analysis] = {}
+        kept = BoundedCache(KEPT, KEPT_BYTES) if cache is None else cache
+        self._done: BoundedCache[AnalysisFilter, Analysis] = kept
         self._running: dict[AnalysisFilter, asyncio.Task[Analysis]] = {}
 
     async def analyse(self, flt: AnalysisFilter | None = None) -> Analysis:
@@ -52,6 +58,10 @@ class AnalysisService:
         if task is None or task.done():
             task = asyncio.create_task(self._compute(flt, version))
             self._running[flt] = task
+            # A finished task holds its analysis: forget it, or no analysis is ever freed.
+            task.add_done_callback(
+                lambda done: self._running.get(flt) is done and self._running.pop(flt)
+            )
         if done is None:
             return await asyncio.shield(task)
         return Analysis(done.graph, done.report, done.store_version, fresh=False)
@@ -64,16 +74,14 @@ class AnalysisService:
         snapshot = await self.store.snapshot()
         emi = await self._emi_id()
 
-        def work() -> tuple[nx.Graph, dict[str, Any]]:
+        def work() -> tuple[nx.Graph, dict[str, Any], int]:
             graph = build_org_graph(snapshot, flt)
-            return graph, jsonable(full_report(graph, emi))
+            report = jsonable(full_report(graph, emi))
+            return graph, report, objsize.get_deep_size(graph, report)
 
-        graph, report = await asyncio.to_thread(work)
+        graph, report, size = await asyncio.to_thread(work)
         analysis = Analysis(graph, report, version, fresh=True)
-        self._done.pop(flt, None)
-        self._done[flt] = analysis
-        while len(self._done) > KEPT:
-            self._done.pop(next(iter(self._done)))
+        self._done.put(flt, analysis, size)
         return analysis
 
     async def _emi_id(self) -> str | None:

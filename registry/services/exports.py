@@ -24,7 +24,7 @@ from registry.domain.rules import fold
 from registry.services import contact_formats, graph_export
 from registry.services.analyses import AnalysisService, map_of
 from registry.services.contacts import ContactRow, contact_rows
-from registry.services.filters import organisation_query
+from registry.services.filters import organisation_query, year_range
 from registry.store.base import Store, now
 from registry.store.query import NodeQuery
 
@@ -69,13 +69,14 @@ def contact_filter(params: Params) -> NodeQuery:
 
 
 def graph_filter(params: Params) -> AnalysisFilter:
+    year_from, year_to = year_range(_year(params, "yearFrom"), _year(params, "yearTo"))
     return AnalysisFilter(
         communities=frozenset(_list(params, "communityIds") or ()),
         areas=frozenset(_list(params, "areaIds") or ()),
         topics=frozenset(_list(params, "topicIds") or ()),
         kinds=frozenset(_kinds(params) or ()),
-        year_from=_year(params, "yearFrom"),
-        year_to=_year(params, "yearTo"),
+        year_from=year_from,
+        year_to=year_to,
     )
 
 

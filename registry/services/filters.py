@@ -1,14 +1,18 @@
 """List filters as store queries, the same for the GraphQL lists, the exports and the CLI."""
 
 import dataclasses
+import datetime
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
 from registry.domain import rules
 from registry.domain.enums import EdgeType, NodeKind
+from registry.domain.errors import ValidationFailed
 from registry.store.query import Direction, Linked, NodeQuery
 
+FIRST_YEAR = 1900  # no tie in the registry is older
+YEARS_AHEAD = 10  # planned cooperation
 LinkCondition = tuple[tuple[EdgeType, ...], Direction, Sequence[str] | None]
 
 
@@ -54,3 +58,15 @@ def organisation_query(
             ((EdgeType.PARTICIPATES_IN,), Direction.OUT, activity_ids),
         ),
     )
+
+
+def year_range(year_from: int | None, year_to: int | None) -> tuple[int | None, int | None]:
+    """The analysis filter's years, refused outside FIRST_YEAR..this year + YEARS_AHEAD or
+    reversed: the analysis works year by year, so a range of billions never ends."""
+    last = datetime.date.today().year + YEARS_AHEAD
+    for name, year in (("yearFrom", year_from), ("yearTo", year_to)):
+        if year is not None and not FIRST_YEAR <= year <= last:
+            raise ValidationFailed(f"{name}: a year from {FIRST_YEAR} to {last}", field=name)
+    if year_from is not None and year_to is not None and year_to < year_from:
+        raise ValidationFailed("yearTo: earlier than yearFrom", field="yearTo")
+    return year_from, year_to

@@ -4,6 +4,9 @@ Valid and invalid operations, one root field each, sent by an editor: the API ne
 answers 5xx, and a refused operation never changes the store.
 """
 
+import itertools
+import random
+
 import graphql
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -72,3 +75,52 @@ async def test_generated_operations_never_fail_the_server(connect, store: Store,
     if mode is Mode.NEGATIVE:
         assert refused == len(documents)
     print(f"{mode.name}: {len(documents)} operations, {refused} refused")
+
+
+# Where a fragment bomb can go off: at the root, inside introspection, inside an object.
+SPOTS = [("Query", "{ ...F%d }"), ("__Schema", "{ __schema { ...F%d } }"),
+         ("Organisation", '{ organisations(first: 5) { edges { node { ...F%d } } } }')]  # fmt: skip
+SHAPES = random.Random(13)  # the same shapes on every run
+
+
+def fragment_bomb(spot: tuple[str, str], levels: int, fan: int, alias: str) -> str:
+    """`F1` asks for a field, each `Fk` spreads `F(k-1)` `fan` times, `levels` deep."""
+    on, root = spot
+    fragments = [f"fragment F1 on {on} {{ {alias}__typename }}"]
+    for k in range(2, levels + 1):
+        fragments.append(f"fragment F{k} on {on} {{ {f'...F{k - 1} ' * fan}}}")
+    return root % levels + " " + " ".join(fragments)
+
+
+async def test_fragment_bombs_are_answered_or_refused(connect, store: Store):
+    client = await connect(Role.VIEWER)
+    refused = 0
+    for spot, levels, fan in itertools.product(SPOTS, (1, 3, 8, 12, 20, 25, 40, 60), (1, 2, 4)):
+        document = fragment_bomb(spot, levels, fan, SHAPES.choice(["", "a: "]))
+        response = await client.post("/graphql", json={"query": document})
+        assert response.status_code == 200, (document, response.text)
+        errors = response.json().get("errors", [])
+        refused += bool(errors)
+        assert all(e["extensions"]["code"].startswith("TOO_") for e in errors), errors
+    assert refused > 20
+
+
+def year() -> int | None:
+    """A year anywhere in Int, near the accepted range, or none."""
+    kind = SHAPES.randrange(3)
+    if kind == 0:
+        return SHAPES.randint(-(2**31), 2**31 - 1)
+    return SHAPES.randint(1890, 2050) if kind == 1 else None
+
+
+async def test_year_ranges_are_analysed_or_refused_by_field(connect, store: Store):
+    client = await connect(Role.VIEWER)
+    query = "query($f: AnalysisFilterInput) { analysis(filter: $f) { fresh } }"
+    for _ in range(60):
+        years = {"yearFrom": year(), "yearTo": year()}
+        body = {"query": query, "variables": {"f": years}}
+        response = await client.post("/graphql", json=body)
+        assert response.status_code == 200, (years, response.text)
+        errors = response.json().get("errors", [])
+        assert not errors or errors[0]["extensions"]["field"] in years, (years, errors)
+        assert not errors or errors[0]["extensions"]["code"] == "VALIDATION", errors
