@@ -45,10 +45,7 @@ def _write(output: Path, make: Callable[[Store, str], AsyncIterator[bytes]]) -> 
                 size += len(chunk)
         return size
 
-    try:
-        return with_store(get_settings(), work)
-    except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror}") from None
+    return with_store(get_settings(), work)
 
 
 @export.command("contacts")

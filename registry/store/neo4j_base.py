@@ -200,5 +200,5 @@ class Neo4jBase(Store):
 
 
 def _unavailable(cause: BaseException) -> StoreUnavailable:
-    log.warning("Neo4j is unavailable: %s", cause or type(cause).__name__)
+    log.warning("Neo4j is unavailable: %s", str(cause) or type(cause).__name__)
     return StoreUnavailable("the database is unavailable; try again shortly")
