@@ -35,12 +35,15 @@ class Neo4jSettings(BaseSettings):
     password: SecretStr = SecretStr("")
     database: str = "neo4j"
     # Bounds on every store call, in seconds, so an outage answers 503 instead of hanging:
-    # opening a TCP connection and its Bolt handshake; getting a connection from the pool
-    # (which may include opening one); one whole call, retries included, which is also the
-    # server's transaction timeout. Raise query_timeout for a very large restore or import.
+    # opening a TCP connection and its Bolt handshake; getting a connection from the pool,
+    # which includes opening one or checking that a pooled one still answers (so a hung
+    # server is noticed within it); retrying a failed transaction (a dropped connection, a
+    # deadlock, a cluster's leader change); one whole call, retries included, which is also
+    # the server's transaction timeout. Raise query_timeout for a very large restore.
     connect_timeout: float = Field(default=3.0, gt=0)
     acquire_timeout: float = Field(default=5.0, gt=0)
-    query_timeout: float = Field(default=15.0, gt=0)
+    retry_timeout: float = Field(default=1.0, ge=0)
+    query_timeout: float = Field(default=60.0, gt=0)
 
 
 class OidcSettings(BaseSettings):

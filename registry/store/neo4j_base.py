@@ -172,7 +172,11 @@ class Neo4jBase(Store):
                 connection_acquisition_timeout=self._settings.acquire_timeout,
                 # Retries serve a cluster's failover; a lone server that refuses connections
                 # is down, and the caller should hear so soon.
-                max_transaction_retry_time=self._settings.connect_timeout,
+                max_transaction_retry_time=self._settings.retry_timeout,
+                # A pooled connection answers a reset before each use, within the acquire
+                # timeout: one local round trip that finds a hung server in seconds, where
+                # only query_timeout, sized for the longest restore, would otherwise end it.
+                liveness_check_timeout=0,
             )
         # Schema commands may not share a transaction with each other or with data writes.
         for statement in [*cypher.schema(), cypher.ENSURE_META]:
