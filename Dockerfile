@@ -17,7 +17,15 @@ RUN pip install . && rm -rf build ./*.egg-info
 ENV REGISTRY_SEEDS_DIR=/app/seeds
 
 # The API needs no privileges; a fixed uid keeps volume ownership predictable.
-RUN useradd --create-home --uid 10001 registry
+# Its writable places are volumes made here, owned by it, before VOLUME freezes them (a new
+# named volume starts as a copy of them): /backups for `registry dump`, and the cache of the
+# analysis kernels that Numba compiles, so a restart does not compile them again.
+ENV NUMBA_CACHE_DIR=/var/cache/registry/numba
+RUN useradd --create-home --uid 10001 registry \
+ && install -d -o registry -g registry -m 0700 /backups /var/cache/registry /var/cache/registry/numba
+VOLUME ["/backups", "/var/cache/registry"]
+# `docker compose exec registry registry dump -o backup.json` writes to the backup volume.
+WORKDIR /backups
 USER registry
 
 EXPOSE 8000

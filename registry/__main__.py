@@ -1,5 +1,5 @@
 """`python -m registry` runs the command line."""
 
-from registry.cli.main import app
+from registry.cli.main import main
 
-app()
+main()

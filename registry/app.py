@@ -1,5 +1,6 @@
 """The ASGI application: GraphQL at /graphql, pages, health and readiness probes."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from registry.api.http import GraphQLEndpoint
 from registry.api.schema import schema, sdl
 from registry.http.auth import Authentication
 from registry.http.hardening import BodyLimit, RequestLog, SecurityHeaders
+from registry.http.unavailable import StoreOutage
 from registry.services.analyses import AnalysisService
 from registry.settings import Settings, get_settings
 from registry.store.base import Store
@@ -25,6 +27,9 @@ from registry.web import dashboard, exports, imports, oidc, signin
 __all__ = ["create_app", "sdl"]
 
 STATIC = Path(__file__).parent / "web" / "static"
+# Orchestrators give a readiness probe a few seconds; a store that cannot answer a ping
+# within this is not ready, whether it is down or hung.
+READY_TIMEOUT_SECONDS = 1.0
 
 
 def create_app(store: Store, settings: Settings | None = None) -> Starlette:
@@ -38,7 +43,8 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
 
     async def readyz(request: Request) -> JSONResponse:
         try:
-            ready = await store.ping()
+            async with asyncio.timeout(READY_TIMEOUT_SECONDS):
+                ready = await store.ping()
         except Exception:  # any failure to answer means not ready
             ready = False
         # Public like /healthz, for orchestrators; it says no more than ready or not.
@@ -56,6 +62,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     middleware = [
         Middleware(RequestLog),
         Middleware(SecurityHeaders, hsts=settings.cookies_secure),
+        Middleware(StoreOutage),
         Middleware(BodyLimit, limit=settings.max_body_bytes),
         Middleware(
             SessionMiddleware,

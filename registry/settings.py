@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from registry.private_files import private_dir
+
 
 class Environment(StrEnum):
     DEVELOPMENT = "development"
@@ -32,6 +34,16 @@ class Neo4jSettings(BaseSettings):
     user: str = "neo4j"
     password: SecretStr = SecretStr("")
     database: str = "neo4j"
+    # Bounds on every store call, in seconds, so an outage answers 503 instead of hanging:
+    # opening a TCP connection and its Bolt handshake; getting a connection from the pool,
+    # which includes opening one or checking that a pooled one still answers (so a hung
+    # server is noticed within it); retrying a failed transaction (a dropped connection, a
+    # deadlock, a cluster's leader change); one whole call, retries included, which is also
+    # the server's transaction timeout. Raise query_timeout for a very large restore.
+    connect_timeout: float = Field(default=3.0, gt=0)
+    acquire_timeout: float = Field(default=5.0, gt=0)
+    retry_timeout: float = Field(default=1.0, ge=0)
+    query_timeout: float = Field(default=60.0, gt=0)
 
 
 class OidcSettings(BaseSettings):
@@ -108,7 +120,7 @@ class Settings(BaseSettings):
 def _local_secret(path: Path) -> str:
     """A random key kept beside the embedded store, readable by its owner only."""
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as out:
             out.write(secrets.token_urlsafe(48))

@@ -140,3 +140,53 @@ def test_users_and_tokens_commands(runner: CliRunner):
     assert "(disabled)" in runner.invoke(app, ["users", "list"]).output
     missing = runner.invoke(app, ["users", "reset-password", "nobody"])
     assert missing.exit_code == 1 and "no account" in missing.output
+
+
+def _one_clear_line(result, *words: str) -> None:
+    """The command failed with exit code 1 and one line on stderr: no traceback."""
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_a_file_that_cannot_be_written_is_one_clear_line(runner: CliRunner, tmp_path: Path):
+    assert runner.invoke(app, ["seed"]).exit_code == 0
+    nowhere = tmp_path / "no such folder" / "backup.json"
+    _one_clear_line(runner.invoke(app, ["dump", "-o", str(nowhere)]), "backup.json")
+    _one_clear_line(runner.invoke(app, ["export-schema", "-o", str(nowhere)]), "backup.json")
+    csv = ["export", "contacts", "-o", str(nowhere)]
+    _one_clear_line(runner.invoke(app, csv), "backup.json")
+
+
+def test_an_unusable_data_directory_is_one_clear_line(runner: CliRunner, tmp_path, monkeypatch):
+    (tmp_path / "a file").write_text("")
+    monkeypatch.setenv("REGISTRY_DATA_DIR", str(tmp_path / "a file" / "data"))
+    _one_clear_line(runner.invoke(app, ["users", "list"]), "a file")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_neo4j_out_of_reach_is_one_clear_line(runner: CliRunner, monkeypatch):
+    monkeypatch.setenv("REGISTRY_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{_free_port()}")  # nobody listens
+    monkeypatch.setenv("NEO4J_CONNECT_TIMEOUT", "0.5")
+    _one_clear_line(runner.invoke(app, ["users", "list"]), "unavailable")
+
+
+def test_any_other_failure_is_one_clear_line(tmp_path: Path):
+    """The installed command, as a user runs it: a bad setting or an unexpected error."""
+    env = {**os.environ, "REGISTRY_DATA_DIR": str(tmp_path)}
+    for bad in [{"REGISTRY_PORT": "eighty"}, {"REGISTRY_STORE": "neo4j", "NEO4J_URI": "ftp://x"}]:
+        done = subprocess.run(
+            [sys.executable, "-m", "registry", "users", "list"],
+            env={**env, **bad}, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 1, done
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert done.stderr.startswith("error: "), done.stderr

@@ -19,8 +19,10 @@ from strawberry.types import ExecutionResult
 
 from registry.api.context import Context
 from registry.api.loaders import Loaders
+from registry.domain.errors import StoreUnavailable
 from registry.http import json_body
 from registry.http.auth import csrf_token
+from registry.http.unavailable import retry_after
 from registry.services.analyses import AnalysisService
 from registry.settings import Settings
 from registry.store.base import Store
@@ -69,12 +71,18 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             # A request error carries no data entry at all (spec, "Response").
             body.pop("data", None)
             request.state.request_error = True
+        if any(isinstance(e.original_error, StoreUnavailable) for e in result.errors or []):
+            request.state.store_unavailable = True
         return body
 
     async def run(self, request: Request | WebSocket, **kwargs: Any) -> Any:
         response = await super().run(request, **kwargs)
         if not isinstance(response, Response) or isinstance(request, WebSocket):
             return response
+        if getattr(request.state, "store_unavailable", False):
+            # Whatever else the request asked for, the client should retry it later.
+            response.status_code = 503
+            response.headers.update(retry_after())
         if response.media_type != JSON and response.headers.get("content-type", "") != JSON:
             return response
         if wants_graphql_response(request.headers.get("accept", "")):

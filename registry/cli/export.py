@@ -59,10 +59,7 @@ def _write(
                 file.write(chunk)
         return path
 
-    try:
-        return with_store(get_settings(), work)
-    except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror}") from None
+    return with_store(get_settings(), work)
 
 
 @export.command("contacts")

@@ -1,5 +1,6 @@
 """The `registry` command: serve the API, load demo data, dump and restore, export the schema."""
 
+import sys
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -8,7 +9,7 @@ import typer
 
 from registry.cli.accounts import tokens, users
 from registry.cli.analyze import analyze
-from registry.cli.common import fail, with_store
+from registry.cli.common import describe, fail, with_store
 from registry.cli.export import export
 from registry.cli.importing import importing
 from registry.cli.organisations import organisations
@@ -130,7 +131,10 @@ def export_schema(
     from registry.app import sdl
 
     if output:
-        output.write_text(sdl(), encoding="utf-8")
+        try:
+            output.write_text(sdl(), encoding="utf-8")
+        except OSError as exc:
+            raise fail(describe(exc)) from None
     else:
         typer.echo(sdl(), nl=False)
 
@@ -141,3 +145,13 @@ app.add_typer(export, name="export")
 app.add_typer(importing, name="import")
 app.add_typer(organisations, name="organisations")
 app.command()(analyze)
+
+
+def main() -> None:
+    """The installed command: a failure no command foresaw (a bad setting, a driver's
+    complaint) is one line on stderr and exit code 1, never a traceback."""
+    try:
+        app()
+    except Exception as exc:
+        fail(describe(exc))
+        sys.exit(1)

@@ -34,3 +34,9 @@ class Conflict(RegistryError):
 
 class Forbidden(RegistryError):
     code = "FORBIDDEN"
+
+
+class StoreUnavailable(RegistryError):
+    """The store did not answer within its bounds (down, hung, or busy): try again later."""
+
+    code = "UNAVAILABLE"

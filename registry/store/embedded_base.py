@@ -7,11 +7,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from registry.domain.errors import StoreUnavailable
+from registry.private_files import private_file
 from registry.store import embedded_sql as sql
 from registry.store.embedded_tx import SqliteTx, run_to_end
 from registry.store.rules import GraphTx, RuledStore
 
 T = TypeVar("T")
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}  # primary result codes
 
 
 class EmbeddedBase(RuledStore):
@@ -19,15 +22,22 @@ class EmbeddedBase(RuledStore):
 
     name = "embedded"
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, busy_timeout: float = 5.0) -> None:
         self._path = str(path)
+        # How long a write waits for another process's write (a restore, say) to finish.
+        self._busy_timeout = busy_timeout
         self._pool: ThreadPoolExecutor | None = None
         self._db: sqlite3.Connection | None = None
 
     async def _run(self, fn: Callable[..., T], *args: Any) -> T:
         if self._pool is None:
             raise RuntimeError("the embedded store is not open")
-        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF not in _BUSY:
+                raise
+            raise StoreUnavailable("the database is busy; try again shortly") from exc
 
     async def _read(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
         return await self._run(lambda: self._conn.execute(statement, params).fetchall())
@@ -66,8 +76,14 @@ class EmbeddedBase(RuledStore):
     async def open(self) -> None:
         def connect() -> None:
             if self._path != ":memory:":
-                Path(self._path).parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+                # SQLite gives its -wal and -shm files the database file's mode.
+                private_file(Path(self._path))
+            conn = sqlite3.connect(
+                self._path,
+                timeout=self._busy_timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")

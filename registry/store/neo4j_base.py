@@ -1,8 +1,10 @@
 """The Neo4j store's plumbing: the driver, sessions, and transactions that queue up behind
 the meta node. The graph, documents and audit log on top of it are in neo4j.py."""
 
+import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 from neo4j import (
@@ -11,10 +13,20 @@ from neo4j import (
     AsyncManagedTransaction,
     AsyncSession,
     NotificationDisabledClassification,
+    unit_of_work,
 )
-from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
-from registry.domain.errors import Conflict
+from registry.domain.errors import Conflict, StoreUnavailable
 from registry.settings import Neo4jSettings
 from registry.store import cypher
 from registry.store.cypher import Mode, Statement
@@ -28,6 +40,21 @@ log = logging.getLogger(__name__)
 _NO_CHECKPOINT = {
     "Neo.ClientError.Procedure.ProcedureNotFound",
     "Neo.ClientError.Security.Forbidden",
+}
+# Failures that mean "Neo4j cannot serve us now": not reachable, hung, or still refusing
+# after the driver's retries. Callers get StoreUnavailable (HTTP 503, CLI one line).
+_UNAVAILABLE = (
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    TimeoutError,
+    OSError,
+)
+_TIMED_OUT = {  # the server ended a transaction that outlived its timeout
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 }
 
 
@@ -55,12 +82,30 @@ class Neo4jBase(RuledStore):
     def _session(self) -> AsyncSession:
         return self._db.session(database=self._settings.database, bookmark_manager=self._bookmarks)
 
+    @asynccontextmanager
+    async def _bounded(self) -> AsyncIterator[None]:
+        """One store call, ended after query_timeout whatever the driver is waiting for: a
+        hung server accepts connections and queries and never answers."""
+        try:
+            async with asyncio.timeout(self._settings.query_timeout):
+                yield
+        except _UNAVAILABLE as exc:
+            raise _unavailable(exc) from exc
+        except Neo4jError as exc:
+            if exc.code not in _TIMED_OUT:
+                raise
+            raise _unavailable(exc) from exc
+
+    def _timed(self, run: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> Any:
+        # The server ends what the client gave up on, and releases its locks.
+        return unit_of_work(timeout=self._settings.query_timeout)(run)
+
     async def _read(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         async def run(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx, Mode.READ, self.timings))
 
-        async with self._session() as session:
-            return await session.execute_read(run)
+        async with self._bounded(), self._session() as session:
+            return await session.execute_read(self._timed(run))
 
     async def _query(
         self, statement: Statement, params: Mapping[str, Any] | None = None, **kw: Any
@@ -78,8 +123,8 @@ class Neo4jBase(RuledStore):
             return await work(wtx)
 
         try:
-            async with self._session() as session:
-                return await session.execute_write(run)
+            async with self._bounded(), self._session() as session:
+                return await session.execute_write(self._timed(run))
         except ConstraintError as exc:  # an import clash, or a race the checks did not see
             log.info("constraint refused a write: %s", exc.message)
             raise Conflict(
@@ -98,8 +143,8 @@ class Neo4jBase(RuledStore):
         async def one(tx: AsyncManagedTransaction) -> None:
             await Tx(tx, Mode.WRITE, self.timings).run(statement)
 
-        async with self._session() as session:
-            await session.execute_write(one)
+        async with self._bounded(), self._session() as session:
+            await session.execute_write(self._timed(one))
 
     async def _scrub(self) -> None:
         """What Neo4j cannot promise: DETACH DELETE marks the records free, and their bytes
@@ -121,8 +166,8 @@ class Neo4jBase(RuledStore):
                 log.info("no forced checkpoints on this server (%s)", exc.code)
             else:
                 log.warning("a forced checkpoint failed: %s", exc)
-        except (DriverError, OSError) as exc:
-            log.warning("a forced checkpoint failed: %s", exc)
+        except (StoreUnavailable, DriverError) as exc:
+            log.warning("a forced checkpoint failed: %s", exc.__cause__ or exc)
 
     async def open(self) -> None:
         if self._driver is None:
@@ -135,6 +180,15 @@ class Neo4jBase(RuledStore):
                 notifications_disabled_classifications=[
                     NotificationDisabledClassification.UNRECOGNIZED
                 ],
+                connection_timeout=self._settings.connect_timeout,
+                connection_acquisition_timeout=self._settings.acquire_timeout,
+                # Retries serve a cluster's failover; a lone server that refuses connections
+                # is down, and the caller should hear so soon.
+                max_transaction_retry_time=self._settings.retry_timeout,
+                # A pooled connection answers a reset before each use, within the acquire
+                # timeout: one local round trip that finds a hung server in seconds, where
+                # only query_timeout, sized for the longest restore, would otherwise end it.
+                liveness_check_timeout=0,
             )
         # Schema commands may not share a transaction with each other or with data writes.
         for statement in [*cypher.schema(), cypher.ENSURE_META]:
@@ -150,11 +204,17 @@ class Neo4jBase(RuledStore):
         if self._driver is None:
             return False
         try:
-            await self._driver.verify_connectivity()
-        except (DriverError, Neo4jError, OSError):
+            async with self._bounded():
+                await self._driver.verify_connectivity()
+        except (StoreUnavailable, Neo4jError):
             return False
         return True
 
     async def version(self) -> int:
         rows = await self._query(cypher.GET_VERSION)
         return rows[0][0] if rows else 0
+
+
+def _unavailable(cause: BaseException) -> StoreUnavailable:
+    log.warning("Neo4j is unavailable: %s", str(cause) or type(cause).__name__)
+    return StoreUnavailable("the database is unavailable; try again shortly")
