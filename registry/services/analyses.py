@@ -15,7 +15,7 @@ import networkx as nx
 
 from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.analysis.network_map import map_body
-from registry.analysis.report import full_report, jsonable
+from registry.analysis.report import Report, full_report
 from registry.domain.enums import NodeKind
 from registry.domain.rules import fold
 from registry.store.base import Store
@@ -29,8 +29,8 @@ _bodies: "weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]]" = weakref.WeakKey
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    graph: nx.Graph
-    report: dict[str, Any]
+    graph: nx.Graph  # the whole history of ties; the report is as of its date
+    report: Report
     store_version: int
     fresh: bool
 
@@ -64,9 +64,9 @@ class AnalysisService:
         snapshot = await self.store.snapshot()
         emi = await self._emi_id()
 
-        def work() -> tuple[nx.Graph, dict[str, Any]]:
+        def work() -> tuple[nx.Graph, Report]:
             graph = build_org_graph(snapshot, flt)
-            return graph, jsonable(full_report(graph, emi))
+            return graph, full_report(graph, emi)
 
         graph, report = await asyncio.to_thread(work)
         analysis = Analysis(graph, report, version, fresh=True)
@@ -91,6 +91,6 @@ async def map_of(done: Analysis) -> dict[str, Any]:
     return {
         "storeVersion": done.store_version,
         "fresh": done.fresh,
-        "computedAt": done.report["timestamp"],
+        "computedAt": done.report.timestamp,
         **body,
     }

@@ -18,7 +18,7 @@ from registry.domain.enums import OrganisationKind
 from registry.domain.errors import ValidationFailed
 from registry.domain.labels import language
 from registry.services import contact_formats, graph_export
-from registry.services.analyses import AnalysisService, map_of
+from registry.services.analyses import AnalysisService
 from registry.services.contacts import ContactRow, contact_rows
 from registry.services.filters import organisation_query
 from registry.store.base import Store, now
@@ -131,7 +131,7 @@ def graph_file(
     async def chunks() -> AsyncIterator[bytes]:
         nonlocal nodes
         done = await analysis.analyse(flt)
-        graph = graph_export.export_graph(done, await map_of(done))
+        graph = graph_export.export_graph(done)
         nodes = graph.number_of_nodes()
         for chunk in graph_export.graph_chunks(graph, fmt):
             yield chunk
