@@ -210,14 +210,14 @@ def reason(
     odds: Baseline,
 ) -> str:
     """The status in a sentence an adviser can check."""
-    name = G.nodes[points[0]]["name"] if points else None  # type: ignore[index]
+    names = " and ".join(", ".join(G.nodes[v]["name"] for v in points).rsplit(", ", 1))
     if status is CommunityStatus.TOO_SMALL:
         return (f"{organisations} organisation(s) registered, fewer than {MIN_ORGANISATIONS}: "
                 "too few to judge the community")  # fmt: skip
     if status is CommunityStatus.CUT_OFF:
         return "no organisation has a path of active ties to the public side or wider society"
-    if status is CommunityStatus.SINGLE_BRIDGE and name:
-        return f"every path to the public side or wider society passes {name}"
+    if status is CommunityStatus.SINGLE_BRIDGE and names:
+        return f"every path to the public side or wider society passes {names}"
     if status is CommunityStatus.SINGLE_BRIDGE:
         a, b = next(iter(ties))
         return (f"every path to the public side or wider society passes the tie "

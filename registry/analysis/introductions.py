@@ -6,15 +6,19 @@ Every such tie is simulated, and its gain is what it does for the community:
 
     gain = status steps gained (CUT_OFF 3, SINGLE_BRIDGE 2, WEAKLY_BRIDGED 1, BRIDGED 0)
            + (organisations newly reaching the bridging side
-              + single points of failure removed from its organisations' paths) / organisations
+              + dependencies removed: (organisation, single organisation or tie its every
+                path passed) pairs the new tie ends) / organisations
+           + for a community still WEAKLY_BRIDGED after it: the share of its shortfall of
+             bridging ties (expected minus observed) that the one tie closes
 
 The structural part depends only on the community's end of the tie (the bridging side acts
 as one place), so it comes exactly from the separators `fragility.separators` found: a new tie
 from organisation a to the side removes, for each member t, the separators t shares with a,
 except the one where their paths part. Among the partners, those sharing a district, a
 partner or a topic with the organisation come first (`prior`); a shared topic alone proposes
-a partner only when nothing else does. Each partner is proposed once per community, and a tie
-that would change nothing (gain 0) is not proposed.
+a partner only when nothing else does. Each partner is proposed once per community, each of
+its organisations at most `PER_ORGANISATION` times, and a tie that would change nothing
+(gain 0) is not proposed.
 """
 
 import heapq
@@ -41,7 +45,8 @@ from registry.domain.enums import OrganisationKind
 STEPS = {CommunityStatus.CUT_OFF: 3, CommunityStatus.SINGLE_BRIDGE: 2,
          CommunityStatus.WEAKLY_BRIDGED: 1, CommunityStatus.BRIDGED: 0,
          CommunityStatus.TOO_SMALL: 0}  # fmt: skip
-PARTNERS_PER_ORGANISATION = 5
+PARTNERS_PER_ORGANISATION = 5  # candidates looked at per organisation of the community
+PER_ORGANISATION = 3  # introductions proposed per organisation of the community
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +57,7 @@ class Introduction:
     gain: float
     status_after: CommunityStatus
     newly_reached: int
-    single_points_removed: int
+    dependencies_removed: int
     reasons: list[str]
     shared_topics: list[str]
     shared_areas: list[str]
@@ -91,20 +96,22 @@ def _for_community(
     partners: "_Partners",
     limit: int,
 ) -> list[Introduction]:
-    gains = {a: _simulate(G, r, cut, odds, a) for a in r.organisations}
+    gains = {}
     ranked = []
     for a in r.organisations:
-        if gains[a][0] <= 0:  # a tie from it changes nothing for the community
-            continue
         for b, prior in partners.best(a):
-            ranked.append((-gains[a][0], -prior, G.nodes[b]["name"], a, b))
+            gains[a, b] = _simulate(G, r, cut, odds, a, b)
+            if gains[a, b][0] > 0:  # else the tie changes nothing for the community
+                ranked.append((-gains[a, b][0], -prior, G.nodes[b]["name"], a, b))
     used: set[Hashable] = set()
+    sent: Counter[Hashable] = Counter()
     chosen = []
     for _, _, _, a, b in sorted(ranked):
-        if b in used:
+        if b in used or sent[a] == PER_ORGANISATION:
             continue
         used.add(b)
-        gain, after, reached, removed = gains[a]
+        sent[a] += 1
+        gain, after, reached, removed = gains[a, b]
         chosen.append(partners.introduction(r, a, b, gain, after, reached, removed))
         if len(chosen) == limit:
             break
@@ -112,10 +119,15 @@ def _for_community(
 
 
 def _simulate(
-    G: nx.Graph, r: CommunityReport, cut: Separation, odds: Baseline, a: Hashable
+    G: nx.Graph,
+    r: CommunityReport,
+    cut: Separation,
+    odds: Baseline,
+    a: Hashable,
+    b: Hashable | None,
 ) -> tuple[float, CommunityStatus, int, int]:
     """(gain, status after, organisations newly reached, single points removed) of a new
-    tie from `a` to the bridging side."""
+    tie from `a` to `b` on the bridging side (None: a partner that separates no one)."""
     reached = set(r.organisations) - set(r.unreached)
     newly: set[Hashable] = set()
     if a not in reached:
@@ -126,8 +138,8 @@ def _simulate(
     for t in reached:
         nodes, tied = cut.chains.get(t, (frozenset(), frozenset()))
         # Separators t shares with a are bypassed by the new tie, but for the one where their
-        # paths part, i.e. the deepest shared separating node whose child differs.
-        keep = {c for c in nodes if c not in a_nodes}
+        # paths part (whose child differs) and for the partner itself.
+        keep = {c for c in nodes if c not in a_nodes or cut.parent[c] == b}
         after_nodes[t] = {cut.parent[c] for c in keep}
         after_ties[t] = tied - a_ties
         removed += len(nodes) - len(keep) + len(tied) - len(after_ties[t])
@@ -146,6 +158,8 @@ def _simulate(
     steps = max(0, STEPS[r.status] - STEPS[after])
     size = max(1, len(r.organisations))
     gain = steps + (len(newly) + removed) / size
+    if after is CommunityStatus.WEAKLY_BRIDGED:  # the share of the shortfall it closes
+        gain += 1 / max(1.0, odds.bridging_expected - odds.bridging_ties)
     return round(gain, 3), after, len(newly), removed
 
 
@@ -195,7 +209,7 @@ class _Partners:
             return "no organisation represents it, so there is no one to introduce"
         if not self.side:
             return "no organisation on the public side or in the wider society to meet"
-        if all(_simulate(self.G, r, cut, odds, a)[0] <= 0 for a in r.organisations):
+        if all(_simulate(self.G, r, cut, odds, a, None)[0] <= 0 for a in r.organisations):
             return ("no single new tie from its organisations would change its status or "
                     "remove a single point of failure")  # fmt: skip
         return ("no organisation on the public side or in the wider society shares a district, "
@@ -222,7 +236,9 @@ class _Partners:
         if newly:
             reasons.append(f"{newly} organisation(s) of {r.name} newly reach the bridging side")
         if removed:
-            reasons.append(f"removes {removed} single point(s) of failure on their paths")
+            reasons.append(
+                f"ends {removed} dependence(s) of its organisations on a single organisation or tie"
+            )
         if areas:
             reasons.append("same district: " + _names(G, "areas", areas))
         if common:

@@ -181,12 +181,12 @@ class Introduction:
     from_id: strawberry.ID
     to_id: strawberry.ID
     gain: float = strawberry.field(
-        description="Status steps gained, plus organisations newly reached and single points "
-        "of failure removed per organisation of the community."
+        description="Status steps gained, plus organisations newly reached and dependencies on "
+        "a single organisation or tie ended, per organisation of the community."
     )
     status_after: CommunityStatus
     newly_reached: int
-    single_points_removed: int
+    dependencies_removed: int
     reasons: list[str]
 
     @strawberry.field(name="from", description="The community's organisation.")
@@ -287,7 +287,7 @@ def introduction(i: intros.Introduction) -> Introduction:
     return Introduction(community_id=strawberry.ID(i.community), from_id=strawberry.ID(i.from_),
                         to_id=strawberry.ID(i.to), gain=i.gain, status_after=i.status_after,
                         newly_reached=i.newly_reached,
-                        single_points_removed=i.single_points_removed,
+                        dependencies_removed=i.dependencies_removed,
                         reasons=i.reasons)  # fmt: skip
 
 
