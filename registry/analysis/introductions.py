@@ -99,8 +99,10 @@ def _for_community(
     gains = {}
     ranked = []
     for a in r.organisations:
+        anyone = _simulate(G, r, cut, odds, a, None)
         for b, prior in partners.best(a):
-            gains[a, b] = _simulate(G, r, cut, odds, a, b)
+            # Only a partner that itself separates some member changes the simulation.
+            gains[a, b] = _simulate(G, r, cut, odds, a, b) if b in cut.by_node else anyone
             if gains[a, b][0] > 0:  # else the tie changes nothing for the community
                 ranked.append((-gains[a, b][0], -prior, G.nodes[b]["name"], a, b))
     used: set[Hashable] = set()

@@ -67,6 +67,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "brokerFlag": ("megler (broker)", "broker"),
     "hingeFlag": ("eneste bro for et miljø", "the only bridge of a community"),
     "fragileTie": ("skjørt bånd (eneste bro)", "fragile tie (the only bridge)"),
+    "uncountedTie": (
+        "teller ikke (avsluttet eller stort arrangement)",
+        "does not count (ended, or a large event)",
+    ),
     "activityTie": ("felles aktivitet", "shared activity"),
     "partOfTie": ("del av (hierarki)", "part of (hierarchy)"),
     "collaborationTie": ("samarbeid", "collaboration"),
