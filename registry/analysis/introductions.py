@@ -96,13 +96,18 @@ def _for_community(
     partners: "_Partners",
     limit: int,
 ) -> list[Introduction]:
-    gains = {}
-    ranked = []
-    for a in r.organisations:
-        anyone = _simulate(G, r, cut, odds, a, None)
+    sim = _Simulation(G, r, cut, odds)
+    # Partners are looked for only for the organisations whose tie would gain most (those
+    # without a bridging tie of their own first among equals): the rest cannot make the cut.
+    bridging = set(r.bridging_organisations)
+    anyone = {a: sim.gain(a, None) for a in r.organisations}
+    hopeful = sorted((a for a in anyone if anyone[a][0] > 0),
+                     key=lambda a: (-anyone[a][0], a in bridging, a))  # fmt: skip
+    gains, ranked = {}, []
+    for a in hopeful[: 2 * limit]:
         for b, prior in partners.best(a):
             # Only a partner that itself separates some member changes the simulation.
-            gains[a, b] = _simulate(G, r, cut, odds, a, b) if b in cut.by_node else anyone
+            gains[a, b] = sim.gain(a, b) if b in cut.by_node else anyone[a]
             if gains[a, b][0] > 0:  # else the tie changes nothing for the community
                 ranked.append((-gains[a, b][0], -prior, G.nodes[b]["name"], a, b))
     used: set[Hashable] = set()
@@ -120,53 +125,57 @@ def _for_community(
     return chosen
 
 
-def _simulate(
-    G: nx.Graph,
-    r: CommunityReport,
-    cut: Separation,
-    odds: Baseline,
-    a: Hashable,
-    b: Hashable | None,
-) -> tuple[float, CommunityStatus, int, int]:
-    """(gain, status after, organisations newly reached, single points removed) of a new
-    tie from `a` to `b` on the bridging side (None: a partner that separates no one)."""
-    reached = set(r.organisations) - set(r.unreached)
-    newly: set[Hashable] = set()
-    if a not in reached:
-        component = nx.node_connected_component(G, a)
-        newly = set(r.unreached) & component
-    after_nodes, after_ties, removed = {}, {}, 0
-    a_nodes, a_ties = cut.chains.get(a, (frozenset(), frozenset()))
-    for t in reached:
-        nodes, tied = cut.chains.get(t, (frozenset(), frozenset()))
-        # Separators t shares with a are bypassed by the new tie, but for the one where their
-        # paths part (whose child differs) and for the partner itself.
-        keep = {c for c in nodes if c not in a_nodes or cut.parent[c] == b}
-        after_nodes[t] = {cut.parent[c] for c in keep}
-        after_ties[t] = tied - a_ties
-        removed += len(nodes) - len(keep) + len(tied) - len(after_ties[t])
-    everyone = reached | newly
-    if newly:  # a new component hangs on the new tie alone, unless others reach already
-        single = not reached
-    else:
-        single = any(
-            all(t == v or v in after_nodes[t] for t in reached) for v in _union(after_nodes)
-        ) or bool(reached and frozenset.intersection(*after_ties.values()))
-    # One more bridging tie; the baseline's p is kept unless that reaches the expectation.
-    enough = odds.bridging_ties + 1 >= odds.bridging_expected
-    more = replace(odds, bridging_ties=odds.bridging_ties + 1,
-                   bridging_p=None if enough else odds.bridging_p)  # fmt: skip
-    after = status_of(len(r.organisations), bool(everyone), single, more)
-    steps = max(0, STEPS[r.status] - STEPS[after])
-    size = max(1, len(r.organisations))
-    gain = steps + (len(newly) + removed) / size
-    if after is CommunityStatus.WEAKLY_BRIDGED:  # the share of the shortfall it closes
-        gain += 1 / max(1.0, odds.bridging_expected - odds.bridging_ties)
-    return round(gain, 3), after, len(newly), removed
+class _Simulation:
+    """A community's separators counted once, so that each candidate tie costs only the
+    length of its organisation's chain of separators."""
 
+    def __init__(self, G: nx.Graph, r: CommunityReport, cut: Separation, odds: Baseline):
+        self.G, self.r, self.cut, self.odds = G, r, cut, odds
+        self.reached = set(r.organisations) - set(r.unreached)
+        self.nodes: Counter[Hashable] = Counter()  # separating child: members below it
+        self.ties: Counter[Hashable] = Counter()
+        for t in self.reached:
+            nodes, tied = cut.chains.get(t, (frozenset(), frozenset()))
+            self.nodes.update(nodes)
+            self.ties.update(tied)
+        self.children: dict[Hashable, list[Hashable]] = defaultdict(list)
+        for c in self.nodes:
+            self.children[cut.parent[c]].append(c)
+        self.newly: dict[Hashable, set[Hashable]] = {}
+        for a in r.unreached:  # one search per unreached component
+            if a not in self.newly:
+                found = set(r.unreached) & nx.node_connected_component(G, a)
+                self.newly.update(dict.fromkeys(found, found))
 
-def _union(after_nodes: dict[Hashable, set[Hashable]]) -> set[Hashable]:
-    return set().union(*after_nodes.values())
+    def gain(self, a: Hashable, b: Hashable | None) -> tuple[float, CommunityStatus, int, int]:
+        """(gain, status after, organisations newly reached, dependencies removed) of a new
+        tie from `a` to `b` on the bridging side (None: a partner that separates no one).
+
+        Separators a member t shares with a are bypassed by the new tie, but for the one where
+        their paths part (whose child differs) and for the partner itself."""
+        r, cut, odds, reached = self.r, self.cut, self.odds, self.reached
+        a_nodes, a_ties = cut.chains.get(a, (frozenset(), frozenset()))
+        gone = [c for c in a_nodes if cut.parent[c] != b]
+        removed = sum(self.nodes[c] for c in gone) + sum(self.ties[c] for c in a_ties)
+        newly = self.newly.get(a, set())
+        if newly:  # a new component hangs on the new tie alone, unless others reach already
+            single = not reached
+        else:
+            lost = set(gone)
+            single = any(
+                0 < sum(self.nodes[c] for c in cs if c not in lost) == len(reached - {v})
+                for v, cs in self.children.items()
+            ) or any(n == len(reached) for c, n in self.ties.items() if c not in a_ties)
+        # One more bridging tie; the baseline's p is kept unless that reaches the expectation.
+        enough = odds.bridging_ties + 1 >= odds.bridging_expected
+        more = replace(odds, bridging_ties=odds.bridging_ties + 1,
+                       bridging_p=None if enough else odds.bridging_p)  # fmt: skip
+        after = status_of(len(r.organisations), bool(reached | newly), single, more)
+        steps = max(0, STEPS[r.status] - STEPS[after])
+        gain = steps + (len(newly) + removed) / max(1, len(r.organisations))
+        if after is CommunityStatus.WEAKLY_BRIDGED:  # the share of the shortfall it closes
+            gain += 1 / max(1.0, odds.bridging_expected - odds.bridging_ties)
+        return round(gain, 3), after, len(newly), removed
 
 
 class _Partners:
@@ -211,7 +220,8 @@ class _Partners:
             return "no organisation represents it, so there is no one to introduce"
         if not self.side:
             return "no organisation on the public side or in the wider society to meet"
-        if all(_simulate(self.G, r, cut, odds, a, None)[0] <= 0 for a in r.organisations):
+        sim = _Simulation(self.G, r, cut, odds)
+        if all(sim.gain(a, None)[0] <= 0 for a in r.organisations):
             return ("no single new tie from its organisations would change its status or "
                     "remove a single point of failure")  # fmt: skip
         return ("no organisation on the public side or in the wider society shares a district, "
