@@ -203,11 +203,14 @@ class _Partners:
                 for b in G.adj[w]:
                     if b in self.side:
                         strong[b] += 1 / log(len(G.adj[w]))
-        topic: Counter[Hashable] = Counter()
-        for key in data["topics"]:
-            topic.update(self.sharing.get(("topics", key), ()))
-        pool = strong or topic
-        score = Counter({b: pool[b] + (topic[b] if strong else 0) for b in pool})
+        topics = set(data["topics"])
+        if strong:  # topics only add to partners met another way: no need to count them all
+            score = Counter({b: n + len(topics.intersection(G.nodes[b]["topics"]))
+                             for b, n in strong.items()})  # fmt: skip
+        else:
+            score = Counter()
+            for key in topics:
+                score.update(self.sharing.get(("topics", key), ()))
         for b in list(score):
             if b in G.adj[a] or b == a:
                 del score[b]
