@@ -138,9 +138,13 @@ class _Simulation:
             nodes, tied = cut.chains.get(t, (frozenset(), frozenset()))
             self.nodes.update(nodes)
             self.ties.update(tied)
-        self.children: dict[Hashable, list[Hashable]] = defaultdict(list)
+        # A new tie only takes dependents away: the single points after it are among those
+        # before it, so only theirs are followed.
+        self.children: dict[Hashable, list[Hashable]] = {v: [] for v in r.single_points}
         for c in self.nodes:
-            self.children[cut.parent[c]].append(c)
+            if cut.parent[c] in self.children:
+                self.children[cut.parent[c]].append(c)
+        self.single_ties = [c for _, c in r.single_ties]
         self.newly: dict[Hashable, set[Hashable]] = {}
         for a in r.unreached:  # one search per unreached component
             if a not in self.newly:
@@ -165,7 +169,7 @@ class _Simulation:
             single = any(
                 0 < sum(self.nodes[c] for c in cs if c not in lost) == len(reached - {v})
                 for v, cs in self.children.items()
-            ) or any(n == len(reached) for c, n in self.ties.items() if c not in a_ties)
+            ) or any(c not in a_ties for c in self.single_ties)
         # One more bridging tie; the baseline's p is kept unless that reaches the expectation.
         enough = odds.bridging_ties + 1 >= odds.bridging_expected
         more = replace(odds, bridging_ties=odds.bridging_ties + 1,
