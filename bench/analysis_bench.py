@@ -1,6 +1,9 @@
 """Time the bridging analysis on generated networks of 1,000 and 10,000 organisations.
 
-    .venv/bin/python bench/analysis_bench.py [sizes...]
+    .venv/bin/python bench/analysis_bench.py [sizes...] [--parts]
+
+Each size prints the full report's time (and its parts' times as the report measured them);
+`--parts` also times the parts one by one.
 
 The networks are seeded and shaped like the registry's: a municipal hierarchy (the city,
 agencies, the 15 district administrations, sections) with EMI in it; minority communities of
@@ -15,14 +18,17 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from registry.analysis import brokers, clusters, communities, districts, fragility, kernels, trend
-from registry.analysis.graph import PUBLIC, build_org_graph, community_members, on_side
+from registry.analysis import brokers, communities, fragility, kernels, trend
+from registry.analysis.baseline import baselines
+from registry.analysis.communities import all_members, bridging_side
+from registry.analysis.graph import AnalysisFilter, as_of_graph, build_org_graph
 from registry.analysis.introductions import introductions
-from registry.analysis.report import full_report
+from registry.analysis.report import full_report, jsonable
 from registry.domain.enums import EdgeType, NodeKind
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
@@ -158,34 +164,36 @@ def _time(label: str, compute: Callable[[], Any]) -> Any:
     return result
 
 
-def bench(n: int) -> None:
+def bench(n: int, parts: bool) -> None:
     # The first call compiles the betweenness kernel, or loads it from Numba's cache.
     _time("kernel compile/load", lambda: kernels.betweenness(nx.path_graph(3)))
     sub = generate(n)
-    G = _time("build_org_graph", lambda: build_org_graph(sub, current_year=2026))
-    print(f"{n} organisations: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties")
-    reports = _time("communities", lambda: communities.community_reports(G, EMI))
-    groups = community_members(G)
-    public = on_side(G, PUBLIC)
-    gaps = [r.community for r in reports if r.gap]
-    _time("community brokers", lambda: kernels.side_betweenness(G, public, groups))
-    _time("betweenness (kernel)", lambda: brokers.betweenness(G))
-    if n <= 2_000:
-        _time("betweenness (nx)", lambda: nx.betweenness_centrality(G))
-        _time("louvain (nx)", lambda: nx.community.louvain_communities(G, seed=0))
-    _time("effective_size", lambda: brokers.effective_size(G, "weight"))
-    _time("constraint", lambda: brokers.constraint(G, "weight"))
-    _time("brokerage", lambda: brokers.brokerage(G))
-    _time("fragility", lambda: fragility.community_fragility(G))
-    _time("bridges (kernel)", lambda: kernels.bridges(G))
-    _time("clusters (louvain)", lambda: clusters.clustering(G))
-    _time("introductions", lambda: introductions(G, gaps))
-    _time("districts", lambda: districts.district_reports(G))
-    _time("trend", lambda: trend.trend(G))
-    report = _time("full_report (parallel)", lambda: full_report(G, EMI))
-    print(f"  gap communities: {len(gaps)} of {len(reports)}, {len(json.dumps(report))} bytes")
+    flt = AnalysisFilter(as_of=date(2026, 12, 1))
+    history = _time("build_org_graph", lambda: build_org_graph(sub, flt))
+    G = _time("as_of_graph", lambda: as_of_graph(history))
+    print(
+        f"{n} organisations: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties counted "
+        f"of {history.number_of_edges()}"
+    )
+    if parts:
+        members = all_members(G)
+        side = bridging_side(G)
+        cuts = _time("separators", lambda: fragility.separators(G, side, members))
+        odds = _time("baseline", lambda: baselines(G, members, side))
+        reports = _time(
+            "communities", lambda: communities.community_reports(G, EMI, cuts=cuts, odds=odds)
+        )
+        _time("betweenness (kernel)", lambda: brokers.betweenness(G, exact_limit=10**6))
+        if n <= 2_000:
+            _time("betweenness (nx)", lambda: nx.betweenness_centrality(G))
+        _time("introductions", lambda: introductions(G, reports, cuts, odds))
+        _time("trend", lambda: trend.trend(history))
+    report = _time("full_report", lambda: full_report(history, EMI))
+    print("  parts (ms):", report.timings_ms)
+    print(f"  statuses: {report.summary.statuses}, {len(json.dumps(jsonable(report)))} bytes")
 
 
 if __name__ == "__main__":
-    for size in [int(a) for a in sys.argv[1:]] or [1_000, 10_000]:
-        bench(size)
+    args = [a for a in sys.argv[1:] if a != "--parts"]
+    for size in [int(a) for a in args] or [1_000, 10_000]:
+        bench(size, "--parts" in sys.argv)

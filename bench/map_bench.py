@@ -94,7 +94,7 @@ async def server_side(path: Path) -> None:
     graph, report = done.graph, done.report
     print(f"  organisation graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} ties")
     t = time.perf_counter()
-    layout(graph, [c["organisations"] for c in report["clusters"]["clusters"]])
+    layout(graph, [c.organisations for c in report.clusters.clusters])
     timed("layout (group in a box)", t)
     t = time.perf_counter()
     betweenness(graph)

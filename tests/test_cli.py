@@ -114,13 +114,23 @@ def test_analyze_prints_tables_and_json(runner: CliRunner):
     assert runner.invoke(app, ["seed"]).exit_code == 0
     text = runner.invoke(app, ["analyze"])
     assert text.exit_code == 0
-    assert "Brobyggingsgap per miljø / Bridging gaps per community" in text.output
+    assert "Status per miljø / Status per community" in text.output
     first_rows = text.output.split("Grunn / Reason")[1].splitlines()[2:5]
-    assert all("JA / YES" in row for row in first_rows)
+    assert [row.split()[1] for row in first_rows] == ["CUT_OFF", "CUT_OFF", "SINGLE_BRIDGE"]
+    assert "Skogfinsk kulturforum Oslo – Skogfinsk sangverksted (1)" in text.output
     as_json = runner.invoke(app, ["analyze", "--json", "--from", "2015", "--to", "2018"])
     report = json.loads(as_json.output)
     assert report["summary"]["organisations"] >= 150
     assert {y["year"] for y in report["trend"]} <= set(range(2015, 2019))
+    assert report["parameters"]["asOf"] == "2018-12-31"
+    earlier = json.loads(runner.invoke(app, ["analyze", "--json", "--as-of", "2016-06-30"]).output)
+    assert earlier["trend"][-1]["asOf"] == "2016-06-30"
+    assert {"name", "status", "reason", "eiIndex", "eiExpected"} <= earlier["communities"][0].keys()
+    # The Forest Finns' tie to EMI begins in November 2022 (seeds/README.md).
+    finns = next(c for c in earlier["communities"] if c["name"] == "Skogfinner")
+    assert finns["status"] == "CUT_OFF"
+    bad = runner.invoke(app, ["analyze", "--as-of", "June"])
+    assert bad.exit_code != 0
 
 
 def test_users_and_tokens_commands(runner: CliRunner):

@@ -1,74 +1,105 @@
-"""Bonding and bridging per minority community, and which communities have a bridging gap.
+"""Each minority community's status: is it bridged to the public side and the wider society?
 
-A community's organisations are those representing it. Its ties split into internal ones
-(bonding, Putnam) and external ones (bridging), which go to the public side, to the wider
-society or to other minority communities. Only the first two close a bridging gap: a community
-tied only to other minority communities still reaches municipal services through strangers.
+A community's organisations are those representing it (an organisation counts for every
+community it represents). The *bridging side* is the public side and the wider society: a
+community tied only to other minority communities still reaches municipal services through
+strangers. On the graph of the ties that count (`graph.as_of_graph`), each community gets one
+status, checked in this order:
+
+- TOO_SMALL: fewer organisations than `MIN_ORGANISATIONS`: reported, never ranked as a gap,
+  since one organisation's ties say little about a community;
+- CUT_OFF: none of its organisations has a path to the bridging side;
+- SINGLE_BRIDGE: all its paths to the bridging side pass one organisation or one tie, named;
+- WEAKLY_BRIDGED: it has fewer ties to the bridging side than a degree-preserving random
+  network gives, with a one-sided permutation p-value below `ALPHA` (`baseline`);
+- BRIDGED: otherwise.
+
+The headline count of gaps, the trend and fragility all read these statuses.
 """
 
-from collections import Counter, defaultdict
-from collections.abc import Collection, Hashable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections import defaultdict
+from collections.abc import Collection, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 import networkx as nx
 
-from registry.analysis.graph import MINORITY, PUBLIC, WIDER, community_members, on_side
+from registry.analysis.baseline import Baseline, baselines
+from registry.analysis.fragility import Separation, separators
+from registry.analysis.graph import MINORITY, PUBLIC, WIDER, community_members
 from registry.domain.enums import OrganisationKind
 
-NO_PATH = "NO_PATH"
-NO_BRIDGING_TIE = "NO_BRIDGING_TIE"
-SINGLE_BRIDGE = "SINGLE_BRIDGE"
-GAP_KINDS = (NO_PATH, NO_BRIDGING_TIE, SINGLE_BRIDGE)  # worst first
-REASONS = {
-    NO_PATH: "no path to the public side",
-    NO_BRIDGING_TIE: "no direct tie to the public side or wider society",
-}
+MIN_ORGANISATIONS = 2
+ALPHA = 0.05
+
+
+class CommunityStatus(StrEnum):
+    CUT_OFF = "CUT_OFF"
+    SINGLE_BRIDGE = "SINGLE_BRIDGE"
+    WEAKLY_BRIDGED = "WEAKLY_BRIDGED"
+    BRIDGED = "BRIDGED"
+    TOO_SMALL = "TOO_SMALL"
+
+
+SEVERITY = list(CommunityStatus)  # worst first; TOO_SMALL is never ranked above a real gap
+GAPS = frozenset({CommunityStatus.CUT_OFF, CommunityStatus.SINGLE_BRIDGE,
+                  CommunityStatus.WEAKLY_BRIDGED})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SubsetBroker:
+    """An organisation on a community's shortest paths to the public side."""
+
+    organisation: str
+    name: str
+    side: str
+    subset_betweenness: float  # the community's paths through it (Brandes' pair dependency)
+    share: float  # of its organisations that reach the public side
+    betweenness: float  # global, normalised, for comparison
 
 
 @dataclass(frozen=True, slots=True)
 class CommunityReport:
     community: str
     name: str
+    status: CommunityStatus
+    reason: str
     organisations: list[str]  # representing it
     serving: list[str]  # serving it without representing it
     internal_ties: int
     external_ties: int
-    ei_index: float | None
     public_ties: int
     wider_ties: int
     minority_ties: int  # to organisations of other minority communities
-    bridging_organisations: list[str]  # its organisations tied to the public or wider side
-    unreached: list[str]  # its organisations with no path to the public side
+    ei_index: float | None
+    ei_expected: float | None  # under the degree-preserving random baseline
+    ei_p: float | None  # chance of an E-I this low by chance
+    bridging_ties: int  # to the public side or wider society
+    bridging_expected: float
+    bridging_p: float | None
+    bridging_organisations: list[str]  # its organisations with such a tie
+    unreached: list[str]  # its organisations with no path to the bridging side
+    single_points: list[str]  # organisations every path to the bridging side passes
+    single_ties: list[tuple[str, str]]  # ties every path passes
     hops_to_public: int | None
     hops_to_municipal: int | None
     hops_to_emi: int | None
-    gap: bool
-    gap_kind: str | None  # one of GAP_KINDS
-    reason: str | None
+    brokers: list[SubsetBroker] = field(default_factory=list)
+    introductions_note: str | None = None  # why it has no introductions, when it has a gap
+
+    @property
+    def gap(self) -> bool:
+        return self.status in GAPS
 
 
-def ei_index(G: nx.Graph, nodes: Collection[Hashable]) -> float | None:
-    """Krackhardt and Stern's E-I index of the group `nodes`: (E - I) / (E + I).
-
-    I counts the ties inside the group, E those from the group to other nodes. The index runs
-    from -1 (all ties bonding) to +1 (all bridging); a group without ties has none (None).
-    """
-    inside = set(nodes)
-    ends_inside = external = 0
-    for u in inside:
-        for v in G.adj[u]:
-            if v in inside:
-                ends_inside += 1
-            else:
-                external += 1
-    return ei_ratio(external, ends_inside // 2)  # each internal tie was seen from both ends
+def bridging_side(G: nx.Graph) -> set[Hashable]:
+    return {n for n, s in G.nodes(data="side") if s in (PUBLIC, WIDER)}
 
 
-def ei_ratio(external: int, internal: int) -> float | None:
-    """(E - I) / (E + I), None without ties; see `ei_index`."""
-    total = internal + external
-    return None if total == 0 else (external - internal) / total
+def all_members(G: nx.Graph) -> dict[str, list[Hashable]]:
+    """Every community in the catalogue, with its organisations (none for some)."""
+    members = community_members(G)
+    return {c: members.get(c, []) for c in sorted(G.graph.get("communities", {}) | members)}
 
 
 def hops_from(G: nx.Graph, sources: Iterable[Hashable]) -> dict[Hashable, int]:
@@ -80,16 +111,35 @@ def _nearest(hops: dict[Hashable, int], nodes: Iterable[Hashable]) -> int | None
     return min((hops[n] for n in nodes if n in hops), default=None)
 
 
-def community_reports(G: nx.Graph, emi_id: str | None = None) -> list[CommunityReport]:
-    """One report per community with organisations in `G`, worst bridging gaps first.
+def status_of(organisations: int, reaches: bool, single: bool, chance: Baseline) -> CommunityStatus:
+    """The status (see the module doc) from what decides it."""
+    if organisations < MIN_ORGANISATIONS:
+        return CommunityStatus.TOO_SMALL
+    if not reaches:
+        return CommunityStatus.CUT_OFF
+    if single:
+        return CommunityStatus.SINGLE_BRIDGE
+    if chance.bridging_p is not None and chance.bridging_p < ALPHA:
+        return CommunityStatus.WEAKLY_BRIDGED
+    return CommunityStatus.BRIDGED
 
-    A community has a bridging gap, in order of severity, when none of its organisations has
-    a path to the public side (NO_PATH); when its only external ties go to other minority
-    communities (NO_BRIDGING_TIE); or when it has several organisations but a single one holds
-    all its ties to the public side and wider society (SINGLE_BRIDGE). Hops count ties on the
-    shortest path from the nearest of its organisations; `emi_id` names EMI's organisation.
-    """
-    to_public = hops_from(G, on_side(G, PUBLIC))
+
+def community_reports(
+    G: nx.Graph,
+    emi_id: str | None = None,
+    *,
+    cuts: Mapping[str, Separation] | None = None,
+    odds: Mapping[str, Baseline] | None = None,
+    seed: int = 0,
+) -> list[CommunityReport]:
+    """One report per community of the catalogue, worst first (see the module doc). `G` is
+    an `as_of_graph`; `cuts` are `separators` and `odds` the `baselines` towards
+    `bridging_side` (computed if absent)."""
+    members = all_members(G)
+    side = bridging_side(G)
+    cuts = cuts if cuts is not None else separators(G, side, members)
+    chance = odds if odds is not None else baselines(G, members, side, seed=seed)
+    to_public = hops_from(G, (n for n, s in G.nodes(data="side") if s == PUBLIC))
     municipal = (n for n, k in G.nodes(data="kind") if k == OrganisationKind.MUNICIPAL_UNIT)
     to_municipal = hops_from(G, municipal)
     to_emi = hops_from(G, [emi_id]) if emi_id in G else {}
@@ -99,64 +149,81 @@ def community_reports(G: nx.Graph, emi_id: str | None = None) -> list[CommunityR
             serving[community].append(node)
 
     reports = []
-    for community, orgs in community_members(G).items():
+    names = G.graph.get("communities", {})
+    for community, orgs in members.items():
         inside = set(orgs)
-        sides: Counter[str] = Counter()  # ends of its ties, by the side they reach
+        ends: dict[str, int] = defaultdict(int)  # its ties' far ends, by the side they reach
         bridging = set()
         for u in orgs:
             for v in G.adj[u]:
-                side = "inside" if v in inside else G.nodes[v]["side"]
-                sides[side] += 1
-                if side in (PUBLIC, WIDER):
+                reach = "inside" if v in inside else G.nodes[v]["side"]
+                ends[reach] += 1
+                if reach in (PUBLIC, WIDER):
                     bridging.add(u)
-        hops = _nearest(to_public, orgs)
-        kind = gap_kind(hops is not None, len(orgs), len(bridging))
+        cut, odds = cuts[community], chance[community]
+        reached = cut.reached | (inside & side)
+        points = [] if inside & side else cut.single_points()
+        single_ties = [] if inside & side else cut.single_ties()
+        status = status_of(len(orgs), bool(reached), bool(points or single_ties), odds)
         reports.append(
             CommunityReport(
                 community=community,
-                name=G.graph.get("communities", {}).get(community, {}).get("name", community),
+                name=names.get(community, {}).get("name", community),
+                status=status,
+                reason=reason(G, status, len(orgs), points, single_ties, odds),
                 organisations=sorted(orgs),
                 serving=sorted(serving[community]),
-                internal_ties=sides["inside"] // 2,
-                external_ties=sides[PUBLIC] + sides[WIDER] + sides[MINORITY],
-                ei_index=ei_index(G, inside),
-                public_ties=sides[PUBLIC],
-                wider_ties=sides[WIDER],
-                minority_ties=sides[MINORITY],
+                internal_ties=ends["inside"] // 2,
+                external_ties=ends[PUBLIC] + ends[WIDER] + ends[MINORITY],
+                public_ties=ends[PUBLIC],
+                wider_ties=ends[WIDER],
+                minority_ties=ends[MINORITY],
+                ei_index=odds.ei_index,
+                ei_expected=odds.ei_expected,
+                ei_p=odds.ei_p,
+                bridging_ties=odds.bridging_ties,
+                bridging_expected=odds.bridging_expected,
+                bridging_p=odds.bridging_p,
                 bridging_organisations=sorted(bridging),
-                unreached=sorted(o for o in orgs if o not in to_public),
-                hops_to_public=hops,
+                unreached=sorted(inside - reached),
+                single_points=points,
+                single_ties=single_ties,
+                hops_to_public=_nearest(to_public, orgs),
                 hops_to_municipal=_nearest(to_municipal, orgs),
                 hops_to_emi=_nearest(to_emi, orgs),
-                gap=kind is not None,
-                gap_kind=kind,
-                reason=_reason(G, kind, bridging),
             )
         )
-    return sorted(reports, key=_severity)
+    return sorted(reports, key=severity)
 
 
-def gap_kind(reaches_public: bool, organisations: int, bridging: int) -> str | None:
-    """The bridging gap (one of GAP_KINDS, see `community_reports`) of a community with
-    `organisations` organisations, `bridging` of them tied to the public side or wider society,
-    or None when it has none."""
-    if not reaches_public:
-        return NO_PATH
-    if bridging == 0:
-        return NO_BRIDGING_TIE
-    if organisations > 1 and bridging == 1:
-        return SINGLE_BRIDGE
-    return None
+def severity(report: CommunityReport) -> tuple[int, int, int, str]:
+    return (SEVERITY.index(report.status), report.bridging_ties, -len(report.organisations),
+            report.community)  # fmt: skip
 
 
-def _reason(G: nx.Graph, kind: str | None, bridging: set[Any]) -> str | None:
-    if kind == SINGLE_BRIDGE:
-        (only,) = bridging
-        return f"only one organisation bridges: {G.nodes[only]['name']}"
-    return REASONS[kind] if kind else None
-
-
-def _severity(report: CommunityReport) -> tuple[int, int, int, str]:
-    rank = GAP_KINDS.index(report.gap_kind) if report.gap_kind else len(GAP_KINDS)
-    bridging_ties = report.public_ties + report.wider_ties
-    return rank, bridging_ties, -len(report.organisations), report.community
+def reason(
+    G: nx.Graph,
+    status: CommunityStatus,
+    organisations: int,
+    points: Collection[Hashable],
+    ties: Collection[tuple[Hashable, Hashable]],
+    odds: Baseline,
+) -> str:
+    """The status in a sentence an adviser can check."""
+    names = " and ".join(", ".join(G.nodes[v]["name"] for v in points).rsplit(", ", 1))
+    if status is CommunityStatus.TOO_SMALL:
+        return (f"{organisations} organisation(s) registered, fewer than {MIN_ORGANISATIONS}: "
+                "too few to judge the community")  # fmt: skip
+    if status is CommunityStatus.CUT_OFF:
+        return "no organisation has a path of active ties to the public side or wider society"
+    if status is CommunityStatus.SINGLE_BRIDGE and names:
+        return f"every path to the public side or wider society passes {names}"
+    if status is CommunityStatus.SINGLE_BRIDGE:
+        a, b = next(iter(ties))
+        return (f"every path to the public side or wider society passes the tie "
+                f"{G.nodes[a]['name']} – {G.nodes[b]['name']}")  # fmt: skip
+    figures = (f"{odds.bridging_ties} ties to the public side or wider society where chance "
+               f"gives {odds.bridging_expected:.1f}")  # fmt: skip
+    if status is CommunityStatus.WEAKLY_BRIDGED:
+        return f"{figures} (p = {odds.bridging_p:.3f})"
+    return f"several independent paths; {figures}"

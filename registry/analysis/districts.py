@@ -1,7 +1,9 @@
 """Per district: which communities are present, and which have ties to the district's own units.
 
 A community is present in a district when one of its organisations (representing it) is
-located there; the district's own units are the municipal units located there. A community
+located there; the district's own units are the public-side organisations located there: its
+municipal units and the local state offices (NAV offices are run jointly by the district and
+the state), but not a city-wide or national body. A community
 counts as tied when one of its organisations in the district has a direct tie to one of them:
 a city-wide tie does not tell whether the district's services reach it.
 """
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from registry.domain.enums import OrganisationKind
+from registry.analysis.graph import PUBLIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,7 @@ class DistrictReport:
     area: str
     name: str
     kind: str | None  # AreaKind value
-    units: list[str]  # municipal units located there
+    units: list[str]  # public-side organisations located there
     communities: list[DistrictCommunity]  # untied first, then the most organisations
 
 
@@ -39,7 +41,7 @@ def district_reports(G: nx.Graph) -> list[DistrictReport]:
     present: dict[str, dict[str, list[Hashable]]] = defaultdict(lambda: defaultdict(list))
     for node, data in G.nodes(data=True):
         for area in data["areas"]:
-            if data["kind"] == OrganisationKind.MUNICIPAL_UNIT:
+            if data["side"] == PUBLIC:
                 units[area].add(node)
             for community in data["represents"]:
                 present[area][community].append(node)

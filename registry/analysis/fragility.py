@@ -1,7 +1,8 @@
 """Single points of failure: the organisations and ties a community's bridge hangs on.
 
 An organisation (or tie) matters for a community when losing it leaves some of the
-community's organisations with no path to the public side. These are articulation points
+community's organisations with no path to the bridging side (the public side and the wider
+society). These are articulation points
 and bridges, but only those between the community and the public side count, so the search
 runs on the graph plus one extra node tied to the whole public side: a node separates an
 organisation from that extra node exactly when it separates it from every public node.
@@ -13,8 +14,6 @@ from dataclasses import dataclass
 from itertools import chain
 
 import networkx as nx
-
-from registry.analysis.graph import PUBLIC, community_members, on_side
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +47,19 @@ class Separation:
     reached: set[Hashable]
     by_node: dict[Hashable, set[Hashable]]
     by_tie: dict[tuple[Hashable, Hashable], set[Hashable]]
+    # Per reached member: the depth-first children below each separating node, and below each
+    # separating tie, on its way to the side. Two members share a separator exactly when they
+    # share its child, which is what `registry.analysis.introductions` needs to simulate a tie.
+    chains: dict[Hashable, tuple[frozenset, frozenset]]
+    parent: dict[Hashable, Hashable]
+
+    def single_points(self) -> list:
+        """The nodes whose loss cuts off every reached member (but the lost node itself)."""
+        return sorted(v for v, lost in self.by_node.items() if lost == self.reached - {v})
+
+    def single_ties(self) -> list:
+        """The ties whose loss cuts off every reached member."""
+        return sorted(e for e, lost in self.by_tie.items() if lost == self.reached)
 
 
 class _Side:
@@ -88,12 +100,15 @@ def separators(
         reached = {t for t in members if t in tin and t not in side}
         by_node: dict[Hashable, set[Hashable]] = defaultdict(set)
         by_tie: dict[tuple, set[Hashable]] = defaultdict(set)
+        chains = {}
         for t in reached:
-            for c in _climb(vjump, parent, t):
+            nodes, tied = frozenset(_climb(vjump, parent, t)), frozenset(_climb(ejump, parent, t))
+            for c in nodes:
                 by_node[parent[c]].add(t)
-            for c in _climb(ejump, parent, t):
+            for c in tied:
                 by_tie[(parent[c], c)].add(t)
-        out[name] = Separation(reached, dict(by_node), dict(by_tie))
+            chains[t] = (nodes, tied)
+        out[name] = Separation(reached, dict(by_node), dict(by_tie), chains, parent)
     return out
 
 
@@ -133,16 +148,15 @@ def _low_points(
                 low[up] = min(low[up], low[v])
 
 
-def community_fragility(G: nx.Graph) -> list[CommunityFragility]:
-    """For each community that some organisation or tie could cut off from the public side:
-    the organisations and ties whose loss would cut off some of its organisations, and those
-    whose loss would cut off all of them. Communities hanging on a single point come first,
-    then the most exposed ones.
+def community_fragility(G: nx.Graph, cuts: Mapping[str, Separation]) -> list[CommunityFragility]:
+    """For each community that some organisation or tie could cut off from the bridging side
+    (`cuts`, from `separators`): the organisations and ties whose loss would cut off some of
+    its organisations, and those whose loss would cut off all of them. Communities hanging on
+    a single point come first, then the most exposed ones.
     """
-    members = community_members(G)
     names = G.graph.get("communities", {})
     reports = []
-    for community, cut in separators(G, on_side(G, PUBLIC), members).items():
+    for community, cut in cuts.items():
         if not cut.by_node and not cut.by_tie:
             continue
         reports.append(
@@ -152,10 +166,8 @@ def community_fragility(G: nx.Graph) -> list[CommunityFragility]:
                 reached=sorted(cut.reached),
                 organisations=_ranked(CutOrganisation, cut.by_node),
                 ties=_ranked(CutTie, cut.by_tie),
-                single_points=sorted(
-                    v for v, lost in cut.by_node.items() if lost == cut.reached - {v}
-                ),
-                single_ties=sorted(e for e, lost in cut.by_tie.items() if lost == cut.reached),
+                single_points=cut.single_points(),
+                single_ties=cut.single_ties(),
             )
         )
     return sorted(

@@ -1,6 +1,7 @@
 """The organisation graph: which organisations are tied, how strongly, and in which years.
 
-Every analysis in this package runs on the plain undirected graph `build_org_graph` returns.
+`build_org_graph` returns the plain undirected graph of every tie ever recorded (the map and the
+trend need the history); every analysis runs on `as_of_graph`, the ties that count on one date.
 Its nodes are organisation ids with these attributes:
 
 - ``name``, ``kind`` (an `OrganisationKind` value);
@@ -10,12 +11,16 @@ Its nodes are organisation ids with these attributes:
   organisation with a community, otherwise ``"wider"`` (the wider society);
 - ``group``: the line along which brokerage and cluster alignment are counted: its first
   represented community, else its first served one, else its side;
-- ``areas`` (via LOCATED_IN) and ``topics`` (via WORKS_ON), sorted ids.
+- ``areas`` (via LOCATED_IN) and ``topics`` (via WORKS_ON), sorted ids;
+- ``since``: the start of its first tie (`date.min` for an undated one, None without ties):
+  before it, the organisation was not in the records.
 
-Edges carry ``weight``, ``kinds`` (collaboration kinds, ``"ACTIVITY"``, ``"PART_OF"``),
-``years`` (the set of years the tie is active), ``collaborations`` (the direct ties behind it)
-and ``activities`` (activity id to the years both took part). ``graph.graph`` holds the
-catalogues ``communities``, ``areas`` and ``topics`` (id to properties) and ``current_year``.
+Edges carry ``parts`` (`ties.Part`: the tie model), ``weight``, ``kinds`` (collaboration
+kinds, ``"ACTIVITY"``, ``"PART_OF"``), ``years`` (the set of years the tie is active),
+``collaborations`` (the direct ties behind it) and ``activities`` (activity id to the years
+both took part). ``graph.graph`` holds the
+catalogues ``communities`` (those in the filter), ``areas`` and ``topics`` (id to properties),
+``current_year`` and ``as_of``.
 """
 
 from collections import defaultdict
@@ -27,13 +32,11 @@ from typing import Any
 
 import networkx as nx
 
+from registry.analysis import ties
 from registry.domain.enums import PUBLIC_KINDS, EdgeType, NodeKind, OrganisationKind
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 PUBLIC, MINORITY, WIDER = "public", "minority", "wider"
-ACTIVITY_TIE, PART_OF_TIE = "ACTIVITY", "PART_OF"
-# A unit and the agency it belongs to work as closely as an ordinary partnership (strength 3).
-PART_OF_WEIGHT = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class AnalysisFilter:
       with none of its kinds named stays whole.
     - ``year_from``/``year_to`` keep the ties active in some year of the range and clip their
       years to it. Organisations stay, so one with no tie in the range shows as isolated.
+    - ``as_of``: the date the analysis is as of (see `day`); only ties that count then count.
 
     The public side is otherwise always whole: a Stovner community tied to a city-wide agency
     is bridged even when the analysis is about Stovner.
@@ -61,12 +65,21 @@ class AnalysisFilter:
     kinds: frozenset[OrganisationKind] = frozenset()
     year_from: int | None = None
     year_to: int | None = None
+    as_of: date | None = None
 
     def __post_init__(self) -> None:
         # Callers (GraphQL inputs) hand over lists and strings; compare as sets of enums.
         for name in ("communities", "areas", "topics"):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
         object.__setattr__(self, "kinds", frozenset(OrganisationKind(k) for k in self.kinds))
+
+    def day(self) -> date:
+        """The date the analysis is as of: `as_of`, else the end of `year_to` if it is past,
+        else today."""
+        if self.as_of is not None:
+            return self.as_of
+        today = date.today()
+        return min(today, date(self.year_to, 12, 31)) if self.year_to is not None else today
 
     def years(self, years: Iterable[int]) -> set[int]:
         low = self.year_from if self.year_from is not None else -10_000
@@ -78,6 +91,12 @@ def _year(value: Any) -> int | None:
     if value is None:
         return None
     return value.year if isinstance(value, date) else int(str(value)[:4])
+
+
+def _day(value: Any) -> date | None:
+    if not value:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def tie_years(props: dict[str, Any], registered: str, current_year: int) -> set[int]:
@@ -94,6 +113,12 @@ def tie_years(props: dict[str, Any], registered: str, current_year: int) -> set[
     return set(range(start, end + 1))
 
 
+def _period(props: dict[str, Any], registered: str) -> tuple[date | None, date | None]:
+    """(start, end) of a period; an undated start is the day it was registered."""
+    start, end = _day(props.get("start_date")) or _day(registered), _day(props.get("end_date"))
+    return (min(start, end) if start and end else start), end
+
+
 class _Ties:
     """Parallel ties between the same two organisations, merged as they are added."""
 
@@ -101,7 +126,7 @@ class _Ties:
         self.flt = flt
         self.data: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def add(self, u: str, v: str, kind: str, weight: float, years: set[int]) -> dict[str, Any]:
+    def add(self, u: str, v: str, part: ties.Part, years: set[int]) -> dict[str, Any]:
         """The merged tie, or an empty dict when the tie falls outside the filter's years."""
         years = self.flt.years(years)
         if not years:
@@ -109,28 +134,30 @@ class _Ties:
         key = (u, v) if u < v else (v, u)
         tie = self.data.setdefault(
             key,
-            {"weight": 0.0, "kinds": set(), "years": set(), "collaborations": [], "activities": {}},
-        )
-        tie["weight"] += weight
-        tie["kinds"].add(kind)
+            {"weight": 0.0, "kinds": set(), "years": set(), "parts": [], "collaborations": [],
+             "activities": {}},
+        )  # fmt: skip
+        tie["weight"] += part.weight
+        tie["kinds"].add(part.kind)
         tie["years"] |= years
+        tie["parts"].append(part)
         return tie
 
 
 def build_org_graph(
     sub: Subgraph, flt: AnalysisFilter | None = None, *, current_year: int | None = None
 ) -> nx.Graph:
-    """The undirected weighted graph of the active organisations in `sub` (see module doc).
+    """The undirected graph of the active organisations in `sub` and every tie they ever had
+    (see module doc); `as_of_graph` keeps the ties that count on a date.
 
-    Ties: COLLABORATES_WITH (weight its strength), PART_OF between organisations (weight
-    `PART_OF_WEIGHT`), and shared activities as a weighted bipartite projection: each activity
-    with k participants adds 1/(k-1) to every pair taking part in the same years (Newman's
-    collaboration weighting, so a two-partner project outweighs a seat at a large conference).
-    Parallel ties merge into one edge with summed weight. Archived nodes are left out.
-    `current_year` (default: this year) ends open periods; see `tie_years`.
+    Each tie holds its `ties.Part`s (collaborations, shared activities, PART_OF) as weighed by
+    the tie model in `registry.analysis.ties`; ``weight`` sums them over the tie's history.
+    Archived nodes are left out. `current_year` (default: the year of the filter's ``as_of``,
+    else this year) ends open periods in ``years``; see `tie_years`.
     """
     flt = flt or AnalysisFilter()
-    year = current_year or date.today().year
+    as_of = flt.day()
+    year = current_year or as_of.year
     nodes = {n.id: n for n in sub.nodes if not n.props.get("archived")}
     kind_of = {i: n.kind for i, n in nodes.items()}
     links: dict[str, dict[EdgeType, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -142,33 +169,62 @@ def build_org_graph(
 
     orgs = {i: n for i, n in nodes.items() if n.kind is NodeKind.ORGANISATION}
     scope = _area_scope(flt.areas, edges[EdgeType.PART_OF], kind_of)
-    graph = nx.Graph(current_year=year, year_to=flt.year_to, **_catalogues(nodes.values()))
+    catalogues = _catalogues(nodes.values())
+    if flt.communities:
+        catalogues["communities"] = {
+            c: p for c, p in catalogues["communities"].items() if c in flt.communities
+        }
+    graph = nx.Graph(current_year=year, year_to=flt.year_to, as_of=as_of, **catalogues)
     for org_id, org in orgs.items():
         attrs = _org_attrs(org, links[org_id], kind_of)
         if _keep(attrs, flt, scope):
             graph.add_node(org_id, **attrs)
 
-    ties = _Ties(flt)
+    tied = _Ties(flt)
     for e in edges[EdgeType.COLLABORATES_WITH]:
-        years = tie_years(e.props, e.created_at, year)
         kind = e.props.get("kind", "PARTNERSHIP")
-        if tie := ties.add(e.from_id, e.to_id, kind, e.props.get("strength", 3), years):
+        start, end = _period(e.props, e.created_at)
+        source = e.from_id if kind in ties.DIRECTED_KINDS else None
+        part = ties.Part(kind, float(e.props.get("strength", 3)), start, end, source, e.id)
+        if tie := tied.add(e.from_id, e.to_id, part, tie_years(e.props, e.created_at, year)):
             tie["collaborations"].append(_collaboration(e))
-    _add_activity_ties(ties, edges[EdgeType.PARTICIPATES_IN], nodes, year)
+    _add_activity_ties(tied, edges[EdgeType.PARTICIPATES_IN], nodes, year)
     # An undated PART_OF is standing structure: it holds in every year the ties cover.
-    first = min((min(t["years"]) for t in ties.data.values()), default=year)
+    first = min((min(t["years"]) for t in tied.data.values()), default=year)
     for e in edges[EdgeType.PART_OF]:
         if kind_of[e.from_id] is NodeKind.ORGANISATION is kind_of[e.to_id]:
             dated = e.props.get("start_date") or e.props.get("end_date")
             years = tie_years(e.props, e.created_at, year) if dated else set(range(first, year + 1))
-            ties.add(e.from_id, e.to_id, PART_OF_TIE, PART_OF_WEIGHT, years)
+            start, end = _period(e.props, e.created_at) if dated else (None, None)
+            part = ties.Part(ties.PART_OF, ties.PART_OF_WEIGHT, start, end, None, e.id)
+            tied.add(e.from_id, e.to_id, part, years)
 
-    for (u, v), tie in ties.data.items():
+    for node in graph:
+        graph.nodes[node]["since"] = None
+    for (u, v), tie in tied.data.items():
         if u in graph and v in graph:
+            first = min(p.start or date.min for p in tie["parts"])
+            for end in (u, v):
+                graph.nodes[end]["since"] = min(graph.nodes[end]["since"] or date.max, first)
             tie["kinds"] = sorted(tie["kinds"])
             tie["activities"] = {a: sorted(ys) for a, ys in sorted(tie["activities"].items())}
             graph.add_edge(u, v, **tie)
     return graph
+
+
+def as_of_graph(G: nx.Graph, day: date | None = None) -> nx.Graph:
+    """Every organisation of `G` and the ties that count on `day` (default: ``as_of``), each
+    weighing its parts active then; see `registry.analysis.ties`."""
+    day = day or G.graph["as_of"]
+    out = nx.Graph(**(G.graph | {"as_of": day}))
+    # An organisation whose every tie starts later was not in the records yet.
+    out.add_nodes_from((n, d) for n, d in G.nodes(data=True) if (d["since"] or day) <= day)
+    for u, v, parts in G.edges(data="parts"):
+        weight = ties.weight_on(parts, day)
+        if weight >= ties.MIN_WEIGHT and u in out and v in out:
+            active = [p for p in parts if p.active(day)]
+            out.add_edge(u, v, weight=weight, kinds=sorted({p.kind for p in active}), parts=active)
+    return out
 
 
 def _catalogues(nodes: Iterable[NodeRecord]) -> dict[str, dict[str, dict[str, Any]]]:
@@ -244,22 +300,38 @@ def _collaboration(e: EdgeRecord) -> dict[str, Any]:
 
 
 def _add_activity_ties(
-    ties: _Ties, participations: list[EdgeRecord], nodes: dict[str, NodeRecord], year: int
+    tied: _Ties, participations: list[EdgeRecord], nodes: dict[str, NodeRecord], year: int
 ) -> None:
-    by_activity: dict[str, dict[str, set[int]]] = defaultdict(dict)
+    """Shared activities, weighed by `ties.activity_weight`; a funder only to the leads."""
+    by_activity: dict[str, dict[str, tuple[str, set[int], date | None, date | None]]]
+    by_activity = defaultdict(dict)
     for e in participations:
-        years = tie_years(nodes[e.to_id].props, nodes[e.to_id].created_at, year)
+        activity = nodes[e.to_id]
+        years = tie_years(activity.props, activity.created_at, year)
+        start, end = _period(activity.props, activity.created_at)
         # A participation with a period of its own covers part of the activity's years.
         if e.props.get("start_date") or e.props.get("end_date"):
             years &= tie_years(e.props, e.created_at, year)
-        by_activity[e.to_id][e.from_id] = years
+            own_start, own_end = _period(e.props, e.created_at)
+            start = max(filter(None, (start, own_start)), default=None)
+            end = min(filter(None, (end, own_end)), default=None)
+        role = e.props.get("role", "PARTICIPANT")
+        by_activity[e.to_id][e.from_id] = (role, years, start, end)
     for activity_id, members in by_activity.items():
-        if len(members) < 2:
-            continue
-        weight = 1 / (len(members) - 1)
-        for (u, yu), (v, yv) in combinations(sorted(members.items()), 2):
-            if tie := ties.add(u, v, ACTIVITY_TIE, weight, yu & yv):
-                tie["activities"][activity_id] = ties.flt.years(yu & yv)
+        funders = {o for o, m in members.items() if m[0] == "FUNDER"}
+        takers = sorted(o for o in members if o not in funders)
+        pairs = [(u, v, ties.activity_weight(len(takers)), None)
+                 for u, v in combinations(takers, 2)]  # fmt: skip
+        leads = [o for o in takers if members[o][0] in ("LEAD", "ORGANISER")]
+        pairs += [(f, lead, ties.FUNDER_WEIGHT, f) for f in sorted(funders) for lead in leads]
+        for u, v, weight, source in pairs:
+            (_, yu, su, eu), (_, yv, sv, ev) = members[u], members[v]
+            start = max(filter(None, (su, sv)), default=None)
+            end = min(filter(None, (eu, ev)), default=None)
+            kind = ties.ACTIVITY if source is None else "FUNDING"
+            part = ties.Part(kind, weight, start, end, source, activity_id)
+            if tie := tied.add(u, v, part, yu & yv):
+                tie["activities"][activity_id] = tied.flt.years(yu & yv)
 
 
 def community_members(graph: nx.Graph) -> dict[str, list[Any]]:

@@ -1,126 +1,273 @@
-"""Who should be introduced to whom to close a community's bridging gap, and why.
+"""Who should be introduced to whom, ranked by what the new tie would change.
 
-A candidate is a pair of one of the community's organisations without a bridge of its own (no
-tie to the public side or the wider society: when one organisation holds the community's
-only bridge, the others need theirs) and an organisation on the public side or in the wider
-society that it has no tie to yet. Each reason adds to the score:
+For a community with a gap, a candidate is a tie from one of its organisations to an
+organisation of the bridging side (public side or wider society) it has no counting tie to.
+Every such tie is simulated, and its gain is what it does for the community:
 
-- each shared topic: 1 (they already work on the same thing);
-- each shared area (district): 1 (they serve the same neighbourhood);
-- common partners: their Adamic-Adar index, sum of 1/log(degree) over the partners, so a
-  common partner with few ties, who knows both well, counts more than a hub;
-- a municipal unit as partner: 1, since the gap that matters most is to municipal services.
+    gain = status steps gained (CUT_OFF 3, SINGLE_BRIDGE 2, WEAKLY_BRIDGED 1, BRIDGED 0)
+           + (organisations newly reaching the bridging side
+              + dependencies removed: (organisation, single organisation or tie its every
+                path passed) pairs the new tie ends) / organisations
+           + for a community still WEAKLY_BRIDGED after it: the share of its shortfall of
+             bridging ties (expected minus observed) that the one tie closes
 
-Pairs with no reason but the last are not proposed: an introduction needs a reason to meet.
+The structural part depends only on the community's end of the tie (the bridging side acts
+as one place), so it comes exactly from the separators `fragility.separators` found: a new tie
+from organisation a to the side removes, for each member t, the separators t shares with a,
+except the one where their paths part. Among the partners, those sharing a district, a
+partner or a topic with the organisation come first (`prior`); a shared topic alone proposes
+a partner only when nothing else does. Each partner is proposed once per community, each of
+its organisations at most `PER_ORGANISATION` times, and a tie that would change nothing
+(gain 0) is not proposed.
 """
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, replace
 from math import log
 from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
-from registry.analysis.graph import MINORITY, community_members
+from registry.analysis.baseline import Baseline
+from registry.analysis.communities import (
+    SEVERITY,
+    CommunityReport,
+    CommunityStatus,
+    bridging_side,
+    status_of,
+)
+from registry.analysis.fragility import Separation
 from registry.domain.enums import OrganisationKind
 
-MUNICIPAL_BONUS = 1.0
+STEPS = {CommunityStatus.CUT_OFF: 3, CommunityStatus.SINGLE_BRIDGE: 2,
+         CommunityStatus.WEAKLY_BRIDGED: 1, CommunityStatus.BRIDGED: 0,
+         CommunityStatus.TOO_SMALL: 0}  # fmt: skip
+PARTNERS_PER_ORGANISATION = 5  # candidates looked at per organisation of the community
+PER_ORGANISATION = 3  # introductions proposed per organisation of the community
 
 
 @dataclass(frozen=True, slots=True)
 class Introduction:
-    organisation: str  # the community's organisation
-    partner: str
-    partner_side: str
-    score: float
+    community: str
+    from_: str  # the community's organisation ("from" in JSON)
+    to: str  # the partner on the bridging side
+    gain: float
+    status_after: CommunityStatus
+    newly_reached: int
+    dependencies_removed: int
     reasons: list[str]
     shared_topics: list[str]
     shared_areas: list[str]
     common_partners: list[str]
-    adamic_adar: float
 
 
 def introductions(
-    G: nx.Graph, communities: Iterable[str], *, limit: int = 10
-) -> dict[str, list[Introduction]]:
-    """The `limit` best introductions for each of `communities`, best first."""
-    candidates = _Candidates(G)
-    members = community_members(G)
-    return {c: candidates.best(members.get(c, []), limit) for c in communities}
+    G: nx.Graph,
+    reports: list[CommunityReport],
+    cuts: Mapping[str, Separation],
+    odds: Mapping[str, Baseline],
+    *,
+    limit: int = 10,
+) -> tuple[list[Introduction], dict[str, str]]:
+    """The `limit` best introductions per community with a gap (or a cut-off one too small to
+    rank), best first; and for those without any, why not."""
+    partners = _Partners(G)
+    out: list[Introduction] = []
+    notes: dict[str, str] = {}
+    for r in reports:
+        cut_off_small = r.status is CommunityStatus.TOO_SMALL and r.unreached == r.organisations
+        if not (r.gap or (cut_off_small and r.organisations)):
+            continue
+        found = _for_community(G, r, cuts[r.community], odds[r.community], partners, limit)
+        out += found
+        if not found:
+            notes[r.community] = partners.why_none(r, cuts[r.community], odds[r.community])
+    return out, notes
 
 
-class _Candidates:
-    """Who could meet whom, indexed once for all the communities asked about."""
+def _for_community(
+    G: nx.Graph,
+    r: CommunityReport,
+    cut: Separation,
+    odds: Baseline,
+    partners: "_Partners",
+    limit: int,
+) -> list[Introduction]:
+    sim = _Simulation(G, r, cut, odds)
+    # Partners are looked for only for the organisations whose tie would gain most (those
+    # without a bridging tie of their own first among equals): the rest cannot make the cut.
+    bridging = set(r.bridging_organisations)
+    anyone = {a: sim.gain(a, None) for a in r.organisations}
+    hopeful = sorted((a for a in anyone if anyone[a][0] > 0),
+                     key=lambda a: (-anyone[a][0], a in bridging, a))  # fmt: skip
+    gains, ranked = {}, []
+    for a in hopeful[: 2 * limit]:
+        for b, prior in partners.best(a):
+            # Only a partner that itself separates some member changes the simulation.
+            gains[a, b] = sim.gain(a, b) if b in cut.by_node else anyone[a]
+            if gains[a, b][0] > 0:  # else the tie changes nothing for the community
+                ranked.append((-gains[a, b][0], -prior, G.nodes[b]["name"], a, b))
+    used: set[Hashable] = set()
+    sent: Counter[Hashable] = Counter()
+    chosen = []
+    for _, _, _, a, b in sorted(ranked):
+        if b in used or sent[a] == PER_ORGANISATION:
+            continue
+        used.add(b)
+        sent[a] += 1
+        gain, after, reached, removed = gains[a, b]
+        chosen.append(partners.introduction(r, a, b, gain, after, reached, removed))
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+class _Simulation:
+    """A community's separators counted once, so that each candidate tie costs only the
+    length of its organisation's chain of separators."""
+
+    def __init__(self, G: nx.Graph, r: CommunityReport, cut: Separation, odds: Baseline):
+        self.G, self.r, self.cut, self.odds = G, r, cut, odds
+        self.reached = set(r.organisations) - set(r.unreached)
+        self.nodes: Counter[Hashable] = Counter()  # separating child: members below it
+        self.ties: Counter[Hashable] = Counter()
+        for t in self.reached:
+            nodes, tied = cut.chains.get(t, (frozenset(), frozenset()))
+            self.nodes.update(nodes)
+            self.ties.update(tied)
+        # A new tie only takes dependents away: the single points after it are among those
+        # before it, so only theirs are followed.
+        self.children: dict[Hashable, list[Hashable]] = {v: [] for v in r.single_points}
+        for c in self.nodes:
+            if cut.parent[c] in self.children:
+                self.children[cut.parent[c]].append(c)
+        self.single_ties = [c for _, c in r.single_ties]
+        self.newly: dict[Hashable, set[Hashable]] = {}
+        for a in r.unreached:  # one search per unreached component
+            if a not in self.newly:
+                found = set(r.unreached) & nx.node_connected_component(G, a)
+                self.newly.update(dict.fromkeys(found, found))
+
+    def gain(self, a: Hashable, b: Hashable | None) -> tuple[float, CommunityStatus, int, int]:
+        """(gain, status after, organisations newly reached, dependencies removed) of a new
+        tie from `a` to `b` on the bridging side (None: a partner that separates no one).
+
+        Separators a member t shares with a are bypassed by the new tie, but for the one where
+        their paths part (whose child differs) and for the partner itself."""
+        r, cut, odds, reached = self.r, self.cut, self.odds, self.reached
+        a_nodes, a_ties = cut.chains.get(a, (frozenset(), frozenset()))
+        gone = [c for c in a_nodes if cut.parent[c] != b]
+        removed = sum(self.nodes[c] for c in gone) + sum(self.ties[c] for c in a_ties)
+        newly = self.newly.get(a, set())
+        if newly:  # a new component hangs on the new tie alone, unless others reach already
+            single = not reached
+        else:
+            lost = set(gone)
+            single = any(
+                0 < sum(self.nodes[c] for c in cs if c not in lost) == len(reached - {v})
+                for v, cs in self.children.items()
+            ) or any(c not in a_ties for c in self.single_ties)
+        # One more bridging tie; the baseline's p is kept unless that reaches the expectation.
+        enough = odds.bridging_ties + 1 >= odds.bridging_expected
+        more = replace(odds, bridging_ties=odds.bridging_ties + 1,
+                       bridging_p=None if enough else odds.bridging_p)  # fmt: skip
+        after = status_of(len(r.organisations), bool(reached | newly), single, more)
+        steps = max(0, STEPS[r.status] - STEPS[after])
+        gain = steps + (len(newly) + removed) / max(1, len(r.organisations))
+        if after is CommunityStatus.WEAKLY_BRIDGED:  # the share of the shortfall it closes
+            gain += 1 / max(1.0, odds.bridging_expected - odds.bridging_ties)
+        return round(gain, 3), after, len(newly), removed
+
+
+class _Partners:
+    """Who on the bridging side could meet whom, indexed once."""
 
     def __init__(self, G: nx.Graph) -> None:
         self.G = G
-        self.side = dict(G.nodes(data="side"))
-        self.municipal = {
-            n for n, k in G.nodes(data="kind") if k == OrganisationKind.MUNICIPAL_UNIT
-        }
-        # Topic or area to the organisations outside the minority side that share it.
+        self.side = bridging_side(G)
         self.sharing: dict[tuple[str, str], list[Hashable]] = defaultdict(list)
-        for node, data in G.nodes(data=True):
-            if data["side"] != MINORITY:
-                for field in ("topics", "areas"):
-                    for key in data[field]:
-                        self.sharing[(field, key)].append(node)
-
-    def best(self, orgs: list[Hashable], limit: int) -> list[Introduction]:
-        # Score every candidate cheaply first; only the best few get their reasons spelt out.
-        G, side = self.G, self.side
-        ranked = []
-        for a in orgs:
-            if any(side[b] != MINORITY for b in G.adj[a]):
-                continue  # it has a bridge of its own
-            score: Counter[Hashable] = Counter()
+        for node in self.side:
             for field in ("topics", "areas"):
-                for key in G.nodes[a][field]:
-                    score.update(self.sharing.get((field, key), ()))
-            for w in G.adj[a]:
-                if len(G.adj[w]) > 1:
-                    share = 1 / log(len(G.adj[w]))
-                    for b in G.adj[w]:
-                        if side[b] != MINORITY:
-                            score[b] += share
-            for b in self.municipal & score.keys():
-                score[b] += MUNICIPAL_BONUS
-            # Per organisation only its best few can be among the community's best few.
-            top = heapq.nlargest(limit, score.items(), key=itemgetter(1))
-            ranked += [(-s, a, b) for b, s in top]
-        return [_introduction(G, a, b, float(-s)) for s, a, b in sorted(ranked)[:limit]]
+                for key in G.nodes[node][field]:
+                    self.sharing[(field, key)].append(node)
 
+    def best(self, a: Hashable) -> list[tuple[Hashable, float]]:
+        """The best partners for `a` by `prior`: shared district 2, common partners their
+        Adamic-Adar index, shared topic 1 each, a municipal unit 0.5; a shared topic alone
+        only when nothing else is found."""
+        G, data = self.G, self.G.nodes[a]
+        strong: Counter[Hashable] = Counter()
+        for key in data["areas"]:
+            strong.update(dict.fromkeys(self.sharing.get(("areas", key), ()), 2.0))
+        for w in G.adj[a]:
+            if len(G.adj[w]) > 1:
+                for b in G.adj[w]:
+                    if b in self.side:
+                        strong[b] += 1 / log(len(G.adj[w]))
+        topics = set(data["topics"])
+        if strong:  # topics only add to partners met another way: no need to count them all
+            score = Counter({b: n + len(topics.intersection(G.nodes[b]["topics"]))
+                             for b, n in strong.items()})  # fmt: skip
+        else:
+            score = Counter()
+            for key in topics:
+                score.update(self.sharing.get(("topics", key), ()))
+        for b in list(score):
+            if b in G.adj[a] or b == a:
+                del score[b]
+            elif G.nodes[b]["kind"] == OrganisationKind.MUNICIPAL_UNIT:
+                score[b] += 0.5
+        return heapq.nlargest(PARTNERS_PER_ORGANISATION, score.items(), key=itemgetter(1))
 
-def _introduction(G: nx.Graph, a: Hashable, b: Hashable, score: float) -> Introduction:
-    da, db = G.nodes[a], G.nodes[b]
-    topics = sorted(set(da["topics"]) & set(db["topics"]))
-    areas = sorted(set(da["areas"]) & set(db["areas"]))
-    partners = sorted(G.adj[a].keys() & G.adj[b].keys())
-    adamic_adar = sum(1 / log(len(G.adj[w])) for w in partners)
-    reasons = []
-    if topics:
-        reasons.append("shared topics: " + _names(G, "topics", topics))
-    if areas:
-        reasons.append("same area: " + _names(G, "areas", areas))
-    if partners:
-        names = ", ".join(sorted(G.nodes[w]["name"] for w in partners))
-        reasons.append(f"{len(partners)} common partners: {names} (Adamic-Adar {adamic_adar:.2f})")
-    if db["kind"] == OrganisationKind.MUNICIPAL_UNIT:
-        reasons.append("a municipal unit")
-    return Introduction(
-        organisation=a,
-        partner=b,
-        partner_side=db["side"],
-        score=score,
-        reasons=reasons,
-        shared_topics=topics,
-        shared_areas=areas,
-        common_partners=partners,
-        adamic_adar=adamic_adar,
-    )
+    def why_none(self, r: CommunityReport, cut: Separation, odds: Baseline) -> str:
+        if not r.organisations:
+            return "no organisation represents it, so there is no one to introduce"
+        if not self.side:
+            return "no organisation on the public side or in the wider society to meet"
+        sim = _Simulation(self.G, r, cut, odds)
+        if all(sim.gain(a, None)[0] <= 0 for a in r.organisations):
+            return ("no single new tie from its organisations would change its status or "
+                    "remove a single point of failure")  # fmt: skip
+        return ("no organisation on the public side or in the wider society shares a district, "
+                "a partner or a topic with its organisations")  # fmt: skip
+
+    def introduction(
+        self,
+        r: CommunityReport,
+        a: Hashable,
+        b: Hashable,
+        gain: float,
+        after: CommunityStatus,
+        newly: int,
+        removed: int,
+    ) -> Introduction:
+        G = self.G
+        da, db = G.nodes[a], G.nodes[b]
+        topics = sorted(set(da["topics"]) & set(db["topics"]))
+        areas = sorted(set(da["areas"]) & set(db["areas"]))
+        common = sorted(G.adj[a].keys() & G.adj[b].keys())
+        reasons = []
+        if SEVERITY.index(after) > SEVERITY.index(r.status):
+            reasons.append(f"{r.name}: {r.status} → {after}")
+        if newly:
+            reasons.append(f"{newly} organisation(s) of {r.name} newly reach the bridging side")
+        if removed:
+            reasons.append(
+                f"ends {removed} dependence(s) of its organisations on a single organisation or tie"
+            )
+        if areas:
+            reasons.append("same district: " + _names(G, "areas", areas))
+        if common:
+            reasons.append("common partners: " + ", ".join(G.nodes[w]["name"] for w in common))
+        if topics:
+            reasons.append("shared topics: " + _names(G, "topics", topics))
+        if db["kind"] == OrganisationKind.MUNICIPAL_UNIT:
+            reasons.append("a municipal unit")
+        return Introduction(r.community, a, b, gain, after, newly, removed, reasons, topics,
+                            areas, common)  # fmt: skip
 
 
 def _names(G: nx.Graph, catalogue: str, ids: list[str]) -> str:

@@ -1,7 +1,7 @@
 """The network map as one JSON-ready value: organisations placed and measured, ties, catalogues.
 
 GraphQL needs seconds to resolve thousands of typed objects, so the map is built as one plain
-value in a single pass over the analysis graph; betweenness comes from the analysis report, and
+value in a single pass over the analysis graph; the figures come from the typed `Report`, and
 ties refer to organisations by their index in the list, which keeps the payload of 15,000 ties
 small.
 """
@@ -11,28 +11,35 @@ from typing import Any
 import networkx as nx
 
 from registry.analysis.map_layout import layout
+from registry.analysis.report import Report
+from registry.analysis.ties import counts as ties_count
 
 
-def flagged(report: dict[str, Any]) -> dict[str, set[str]]:
+def flagged(report: Report) -> dict[str, set[str]]:
     """Organisations the map highlights: in a gap community, brokers, single points."""
-    gap = {o for c in report["communities"] if c["gap"] for o in c["organisations"]}
-    brokers = {b["organisation"] for b in report["brokers"]["top"]}
-    brokers |= {b["organisation"] for c in report["communities"] for b in c["brokers"]}
-    hinges = {o for f in report["fragility"] for o in f["single_points"]}
+    gap = {o for c in report.communities if c.gap for o in c.organisations}
+    brokers = {b.organisation for b in report.brokers.top}
+    brokers |= {b.organisation for c in report.communities for b in c.brokers}
+    hinges = {o for f in report.fragility for o in f.single_points}
     return {"gap": gap, "broker": brokers, "hinge": hinges}
 
 
-def fragile_ties(report: dict[str, Any]) -> set[frozenset[str]]:
-    """Ties whose loss cuts a whole community off from the public side."""
-    return {frozenset(t) for f in report["fragility"] for t in f["single_ties"]}
+def fragile_ties(report: Report) -> set[frozenset[str]]:
+    """Ties whose loss cuts some of a community's organisations off from the bridging side."""
+    return {frozenset(t.tie) for f in report.fragility for t in f.ties}
 
 
-def map_body(graph: nx.Graph, report: dict[str, Any]) -> dict[str, Any]:
-    """Everything the map draws; the report supplies clusters, gaps, brokers and fragility."""
-    clusters = [c["organisations"] for c in report["clusters"]["clusters"]]
-    cluster_of = {o: i for i, members in enumerate(clusters) for o in members}
-    pos = layout(graph, clusters)
-    between = report["brokers"]["betweenness"]
+def clusters_of(report: Report) -> dict[str, int]:
+    """Each organisation's Louvain cluster, by its index in the report."""
+    return {o: i for i, c in enumerate(report.clusters.clusters) for o in c.organisations}
+
+
+def map_body(graph: nx.Graph, report: Report) -> dict[str, Any]:
+    """Everything the map draws: the whole history of ties (``counted`` says which count as of
+    the report's date); the report supplies clusters, statuses, brokers and fragility."""
+    cluster_of = clusters_of(report)
+    pos = layout(graph, [c.organisations for c in report.clusters.clusters])
+    between = report.brokers.betweenness
     flags = flagged(report)
     index = {node: i for i, node in enumerate(graph)}
     organisations = [
@@ -52,36 +59,50 @@ def map_body(graph: nx.Graph, report: dict[str, Any]) -> dict[str, Any]:
         for node, data in graph.nodes(data=True)
     ]
     fragile = fragile_ties(report)
+    day = report.parameters.as_of
     ties = [
         {
             "s": index[u],
             "t": index[v],
             "kinds": data["kinds"],
             "weight": round(data["weight"], 3),
+            "counted": ties_count(data["parts"], day),
             "fragile": frozenset((u, v)) in fragile,
         }
         for u, v, data in graph.edges(data=True)
     ]
-    gaps = {c["community"]: c for c in report["communities"]}
-    communities = {
-        cid: {
-            "name": props.get("name", cid),
-            "dimension": props.get("dimension"),
-            "eiIndex": gaps.get(cid, {}).get("ei_index"),
-            "gapKind": gaps.get(cid, {}).get("gap_kind"),
-        }
-        for cid, props in graph.graph.get("communities", {}).items()
-    }
-    years = sorted({y for _, _, ys in graph.edges(data="years") for y in ys})
     return {
         "organisations": organisations,
         "ties": ties,
-        "communities": communities,
+        "communities": community_catalogue(graph, report),
         "areas": _catalogue(graph, "areas", "kind"),
         "topics": _catalogue(graph, "topics", "grant_priority"),
-        "years": [years[0], years[-1]] if years else [],
+        "years": _years(graph),
         "currentYear": graph.graph.get("current_year"),
+        "asOf": day.isoformat(),
     }
+
+
+def community_catalogue(graph: nx.Graph, report: Report) -> dict[str, dict[str, Any]]:
+    """Every community with its status, reason and E-I beside chance's."""
+    rows = {c.community: c for c in report.communities}
+    out = {}
+    for cid, props in graph.graph.get("communities", {}).items():
+        row = rows.get(cid)
+        out[cid] = {
+            "name": props.get("name", cid),
+            "dimension": props.get("dimension"),
+            "status": row.status.value if row else None,
+            "reason": row.reason if row else None,
+            "eiIndex": row.ei_index if row else None,
+            "eiExpected": row.ei_expected if row else None,
+        }
+    return out
+
+
+def _years(graph: nx.Graph) -> list[int]:
+    years = sorted({y for _, _, ys in graph.edges(data="years") for y in ys})
+    return [years[0], years[-1]] if years else []
 
 
 def _catalogue(graph: nx.Graph, name: str, extra: str) -> dict[str, dict[str, Any]]:

@@ -1,34 +1,126 @@
-"""The whole bridging analysis of one organisation graph as one JSON-ready dict."""
+"""The whole bridging analysis of one organisation graph as one typed `Report`.
+
+The API, the CLI, the exports and the map read its fields; `jsonable` gives its JSON form
+(camelCase keys) for ``registry analyze --json`` and the GraphQL ``report`` field.
+"""
 
 import math
+import re
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, is_dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, fields, is_dataclass, replace
+from datetime import UTC, date, datetime
+from enum import Enum
 from typing import Any, TypeVar
 
 import networkx as nx
 
-from registry.analysis import (
-    brokers,
-    clusters,
-    communities,
-    districts,
-    fragility,
-    kernels,
-    trend,
+from registry.analysis import brokers, clusters, districts, fragility, kernels, ties, trend
+from registry.analysis.baseline import baselines
+from registry.analysis.communities import (
+    CommunityReport,
+    SubsetBroker,
+    all_members,
+    bridging_side,
+    community_reports,
 )
-from registry.analysis.graph import MINORITY, PUBLIC, WIDER, community_members, on_side
-from registry.analysis.introductions import introductions
+from registry.analysis.graph import MINORITY, PUBLIC, WIDER, as_of_graph, community_members
+from registry.analysis.introductions import Introduction, introductions
 
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    as_of: date
+    emi_id: str | None
+    seed: int
+    betweenness_exact: bool
+    betweenness_k: int | None  # sources sampled, when not exact
+
+
+@dataclass(frozen=True, slots=True)
+class TieModel:
+    """Which ties counted, and by what rule (`registry.analysis.ties`)."""
+
+    min_weight: float
+    recent_days: int
+    recorded: int  # ties ever recorded between the organisations analysed
+    counted: int  # ties that count as of the date
+    ended: int  # left out: ended more than `recent_days` before the date
+    not_started: int  # left out: starts after the date
+    too_weak: int  # left out: active, but lighter than `min_weight` (large shared events)
+    counted_by_kind: dict[str, int]  # a tie of several kinds counts once for each
+    meanings: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    organisations: int
+    ties: int  # that count
+    public: int
+    minority: int
+    wider: int
+    communities: int  # ranked (all but TOO_SMALL)
+    gap_communities: int
+    statuses: dict[str, int]
+    components: int
+    isolates: list[str]
+    bridges: int
+    articulation_points: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopBroker:
+    organisation: str
+    name: str
+    side: str
+    group: str
+    betweenness: float
+    effective_size: float
+    constraint: float
+    roles: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Brokers:
+    top: list[TopBroker]
+    betweenness: dict[Hashable, float]  # every organisation
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    timestamp: str
+    computed_in_ms: float
+    timings_ms: dict[str, float]
+    parameters: Parameters
+    tie_model: TieModel
+    summary: Summary
+    communities: list[CommunityReport]  # worst first
+    brokers: Brokers
+    fragility: list[fragility.CommunityFragility]
+    clusters: clusters.Clustering
+    introductions: list[Introduction]
+    districts: list[districts.DistrictReport]
+    trend: list[trend.YearFigures]
+
+
+def _camel(name: str) -> str:
+    name = name.rstrip("_")  # `from_`: a Python keyword
+    return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), name)
+
+
 def jsonable(value: Any) -> Any:
-    """Dataclasses, sets and tuples as plain JSON values; nan (undefined) as None."""
+    """Dataclasses (camelCase keys), enums, dates, sets and tuples as plain JSON values; nan
+    (undefined) as None."""
     if is_dataclass(value) and not isinstance(value, type):
-        return jsonable(asdict(value))
+        return {_camel(f.name): jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
@@ -39,26 +131,38 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def _tie_model(history: nx.Graph, G: nx.Graph) -> TieModel:
+    day = G.graph["as_of"]
+    ended = not_started = too_weak = 0
+    for u, v, parts in history.edges(data="parts"):
+        if G.has_edge(u, v):
+            continue
+        if any(p.active(day) for p in parts):
+            too_weak += 1
+        elif all(p.start and p.start > day for p in parts):
+            not_started += 1
+        else:
+            ended += 1
+    by_kind = Counter(k for _, _, kinds in G.edges(data="kinds") for k in kinds)
+    return TieModel(ties.MIN_WEIGHT, ties.RECENT.days, history.number_of_edges(),
+                    G.number_of_edges(), ended, not_started, too_weak,
+                    dict(sorted(by_kind.items())), ties.MEANINGS)  # fmt: skip
+
+
 def full_report(
-    G: nx.Graph,
+    history: nx.Graph,
     emi_id: str | None = None,
     *,
     seed: int = 0,
     top: int = 20,
     brokers_per_community: int = 3,
     introductions_per_community: int = 10,
-    exact_limit: int = 10_000,
+    exact_limit: int = 50_000,
     k: int = 500,
-) -> dict[str, Any]:
-    """Every figure of the analysis for `G` (from `build_org_graph`), JSON-serialisable.
-
-    Keys: ``timestamp``, ``computed_in_ms``, ``timings_ms`` (per part), ``parameters``, ``summary``,
-    ``communities`` (worst gaps first, each with its top brokers towards the public side),
-    ``brokers`` (the `top` organisations by betweenness with Burt's measures and brokerage roles,
-    and every organisation's betweenness), ``fragility``, ``clusters``, ``introductions`` (per gap
-    community), ``districts`` and ``trend``. Randomised parts (sampled betweenness, Louvain) use
-    `seed`.
-    """
+) -> Report:
+    """Every figure of the analysis of `history` (from `build_org_graph`) as of its date:
+    the ties that count then (`as_of_graph`). Randomised parts (the random baseline, sampled
+    betweenness, Louvain) use `seed`."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -68,6 +172,7 @@ def full_report(
         timings[part] = round((time.perf_counter() - t0) * 1000, 1)
         return result
 
+    G = timed("as_of_graph", lambda: as_of_graph(history))
     # The betweenness kernel releases the GIL: it runs alongside the Python parts.
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(
@@ -75,85 +180,87 @@ def full_report(
             "betweenness",
             lambda: brokers.betweenness(G, exact_limit=exact_limit, k=k, seed=seed),
         )
-        reports = timed("communities", lambda: communities.community_reports(G, emi_id))
-        members = community_members(G)
-        public = on_side(G, PUBLIC)
-        routes = timed("community_brokers", lambda: kernels.side_betweenness(G, public, members))
+        members = all_members(G)
+        side = bridging_side(G)
+        cuts = timed("separators", lambda: fragility.separators(G, side, members))
+        odds = timed("baseline", lambda: baselines(G, members, side, seed=seed))
+        reports = timed("communities", lambda: community_reports(G, emi_id, cuts=cuts, odds=odds))
+        public = {n for n, s in G.nodes(data="side") if s == PUBLIC}
+        routes = timed(
+            "community_brokers", lambda: kernels.side_betweenness(G, public, community_members(G))
+        )
         size = timed("effective_size", lambda: brokers.effective_size(G, weight="weight"))
         constraint = timed("constraint", lambda: brokers.constraint(G, weight="weight"))
         roles = timed("brokerage", lambda: brokers.brokerage(G))
-        fragile = timed("fragility", lambda: fragility.community_fragility(G))
+        fragile = timed("fragility", lambda: fragility.community_fragility(G, cuts))
         bridges = timed("bridges", lambda: len(kernels.bridges(G)))
-        cuts = timed("articulation_points", lambda: sum(1 for _ in nx.articulation_points(G)))
+        cuts_n = timed("articulation_points", lambda: sum(1 for _ in nx.articulation_points(G)))
         clustered = timed("clusters", lambda: clusters.clustering(G, seed=seed))
-        gaps = [r.community for r in reports if r.gap]
-        intros = timed(
-            "introductions", lambda: introductions(G, gaps, limit=introductions_per_community)
+        intros, notes = timed(
+            "introductions",
+            lambda: introductions(G, reports, cuts, odds, limit=introductions_per_community),
         )
         per_district = timed("districts", lambda: districts.district_reports(G))
-        years = timed("trend", lambda: trend.trend(G))
+        years = timed("trend", lambda: trend.trend(history, seed=seed))
         between = pending.result()
 
-    def broker(node: Any, score: float) -> dict[str, Any]:
-        data = G.nodes[node]
-        return {"organisation": node, "name": data["name"], "side": data["side"], "score": score}
+    def subset_brokers(r: CommunityReport) -> list[SubsetBroker]:
+        ranked = sorted(routes.get(r.community, {}).items(), key=lambda i: (-i[1], str(i[0])))
+        reached = max(1, len(r.organisations) - len(r.unreached))
+        return [
+            SubsetBroker(
+                n, G.nodes[n]["name"], G.nodes[n]["side"], v, v / reached, between.values[n]
+            )
+            for n, v in ranked[:brokers_per_community]
+        ]
 
-    community_rows = []
-    for r in reports:
-        ranked = sorted(routes[r.community].items(), key=lambda item: (-item[1], str(item[0])))
-        reached = len(r.organisations) - len(r.unreached)
-        community_rows.append(
-            asdict(r)
-            | {
-                "brokers": [
-                    broker(n, v) | {"share": v / reached} for n, v in ranked[:brokers_per_community]
-                ]
-            }
-        )
+    rows = [
+        replace(r, brokers=subset_brokers(r), introductions_note=notes.get(r.community))
+        for r in reports
+    ]
     ranked = sorted(between.values.items(), key=lambda item: (-item[1], str(item[0])))[:top]
     top_brokers = [
-        {
-            "organisation": n,
-            "name": G.nodes[n]["name"],
-            "side": G.nodes[n]["side"],
-            "group": G.nodes[n]["group"],
-            "betweenness": b,
-            "effective_size": size[n],
-            "constraint": constraint[n],
-            "roles": roles[n],
-        }
+        TopBroker(
+            n,
+            G.nodes[n]["name"],
+            G.nodes[n]["side"],
+            G.nodes[n]["group"],
+            b,
+            size[n],
+            constraint[n],
+            roles[n],
+        )
         for n, b in ranked
     ]
-    isolates = sorted(nx.isolates(G))
-    result = {
-        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
-        "computed_in_ms": round((time.perf_counter() - started) * 1000, 1),
-        "timings_ms": timings,
-        "parameters": {
-            "emi_id": emi_id if emi_id in G else None,
-            "seed": seed,
-            "current_year": G.graph.get("current_year"),
-            "betweenness": {"exact": between.exact, "k": between.k, "seed": between.seed},
-        },
-        "summary": {
-            "organisations": G.number_of_nodes(),
-            "ties": G.number_of_edges(),
-            "public": len(public),
-            "minority": len(on_side(G, MINORITY)),
-            "wider": len(on_side(G, WIDER)),
-            "communities": len(reports),
-            "gap_communities": len(gaps),
-            "components": nx.number_connected_components(G),
-            "isolates": isolates,
-            "bridges": bridges,
-            "articulation_points": cuts,
-        },
-        "communities": community_rows,
-        "brokers": {"top": top_brokers, "betweenness": between.values},
-        "fragility": fragile,
-        "clusters": clustered,
-        "introductions": intros,
-        "districts": per_district,
-        "trend": years,
-    }
-    return jsonable(result)
+    head = trend.headline(G, reports)
+    sides = Counter(s for _, s in G.nodes(data="side"))
+    return Report(
+        timestamp=datetime.now(UTC).isoformat(timespec="seconds"),
+        computed_in_ms=round((time.perf_counter() - started) * 1000, 1),
+        timings_ms=timings,
+        parameters=Parameters(
+            G.graph["as_of"], emi_id if emi_id in G else None, seed, between.exact, between.k
+        ),
+        tie_model=_tie_model(history, G),
+        summary=Summary(
+            organisations=G.number_of_nodes(),
+            ties=G.number_of_edges(),
+            public=sides[PUBLIC],
+            minority=sides[MINORITY],
+            wider=sides[WIDER],
+            communities=head.communities,
+            gap_communities=head.gap_communities,
+            statuses=head.statuses,
+            components=nx.number_connected_components(G),
+            isolates=sorted(nx.isolates(G)),
+            bridges=bridges,
+            articulation_points=cuts_n,
+        ),
+        communities=rows,
+        brokers=Brokers(top_brokers, between.values),
+        fragility=fragile,
+        clusters=clustered,
+        introductions=intros,
+        districts=per_district,
+        trend=years,
+    )

@@ -43,7 +43,8 @@ _SEEN_BY_VIEWERS = """
     PersonConnection PersonEdge AreaConnection AreaEdge TopicConnection TopicEdge
     ActivityConnection ActivityEdge CollaborationConnection CollaborationEdge AnalysisResult
     CommunityGap Broker BrokerageRoles FragileCommunity FragileTie Introduction
-    DistrictCoverage DistrictCommunity YearFigures Clusters Token TokenWithSecret
+    DistrictCoverage DistrictCommunity YearFigures Clusters Token TokenWithSecret SubsetBroker
+    TieModel
 """
 _SEEN_BY_ADMINS = "Account AccountWithPassword AuditEntry AuditEntryConnection AuditEntryEdge"
 _TYPES = {

@@ -1,9 +1,12 @@
 """The bridging analysis in GraphQL: the whole report, with the filter it was asked for."""
 
+from datetime import date
+
 import strawberry
 from strawberry.scalars import JSON
 
 from registry.analysis.graph import AnalysisFilter
+from registry.analysis.report import Report, jsonable
 from registry.api import analysis_types as types
 from registry.api.context import Info
 from registry.api.nodes import Organisation
@@ -19,6 +22,11 @@ class AnalysisFilterInput:
     kinds: list[OrganisationKind] | None = None
     year_from: int | None = None
     year_to: int | None = None
+    as_of: date | None = strawberry.field(
+        default=None,
+        description="The date the analysis is as of (default: today, or the end of yearTo "
+        "if it is past): only ties active then count.",
+    )
 
     def to_filter(self) -> AnalysisFilter:
         year_from, year_to = year_range(self.year_from, self.year_to)
@@ -29,6 +37,7 @@ class AnalysisFilterInput:
             kinds=frozenset(self.kinds or ()),
             year_from=year_from,
             year_to=year_to,
+            as_of=self.as_of,
         )
 
 
@@ -39,51 +48,64 @@ class AnalysisResult:
     fresh: bool = strawberry.field(
         description="false while a newer analysis is computed after a change; ask again soon."
     )
-    report: JSON = strawberry.field(
-        description="Every figure: summary, communities (worst bridging gaps first), brokers, "
-        "fragility, clusters, introductions, districts, trend."
-    )
+    typed: strawberry.Private[Report]
 
-    @strawberry.field(description="Every community, worst bridging gaps first.")
+    @strawberry.field(description="The date the analysis is as of.")
+    def as_of(self) -> date:
+        return self.typed.parameters.as_of
+
+    @strawberry.field(
+        description="Every figure as JSON, the format of `registry analyze --json` (see the "
+        "README): summary, tieModel, communities (worst first), brokers, fragility, clusters, "
+        "introductions, districts, trend."
+    )
+    def report(self) -> JSON:
+        return jsonable(self.typed)
+
+    @strawberry.field(description="Every community with its status, worst first.")
     def communities(self, gaps_only: bool = False) -> list[types.CommunityGap]:
-        rows = [types.CommunityGap.of(r) for r in self.report["communities"]]
-        return [r for r in rows if r.gap] if gaps_only else rows
+        rows = [types.CommunityGap(row=r) for r in self.typed.communities]
+        return [r for r in rows if r.row.gap] if gaps_only else rows
 
     @strawberry.field(description="Organisations ranked by betweenness, with Burt's measures.")
     def brokers(self) -> list[types.Broker]:
-        return types.brokers(self.report)
+        return types.brokers(self.typed)
 
-    @strawberry.field(description="Communities whose bridge hangs on one organisation or tie.")
+    @strawberry.field(description="The organisations and ties each community's bridge hangs on.")
     def fragility(self) -> list[types.FragileCommunity]:
-        return types.fragility(self.report)
+        return types.fragility(self.typed)
 
-    @strawberry.field(description="Recommended introductions for the gap communities.")
+    @strawberry.field(description="Introductions for the communities with a gap, best first.")
     def introductions(self) -> list[types.Introduction]:
-        return types.introductions(self.report)
+        return [types.introduction(i) for i in self.typed.introductions]
 
     @strawberry.field(description="Per district: communities present and tied to its units.")
     def districts(self) -> list[types.DistrictCoverage]:
-        return types.districts(self.report)
+        return types.districts(self.typed)
 
-    @strawberry.field(description="The headline figures year by year.")
+    @strawberry.field(description="The headline figures year by year, by the same rule.")
     def trend(self) -> list[types.YearFigures]:
-        return types.trend(self.report)
+        return [types.year_figures(y) for y in self.typed.trend]
+
+    @strawberry.field(description="Which ties counted, and by what rule.")
+    def tie_model(self) -> types.TieModel:
+        return types.tie_model(self.typed)
 
     @strawberry.field
     def clusters(self) -> types.Clusters:
-        return types.clusters(self.report)
+        return types.clusters(self.typed)
 
-    @strawberry.field(description="Organisations with no ties at all.")
+    @strawberry.field(description="Organisations with no ties that count.")
     async def isolates(self, info: Info) -> list[Organisation]:
-        return await types.nodes(info, self.report["summary"]["isolates"])
+        return await types.nodes(info, self.typed.summary.isolates)
 
 
 async def analyse(info: Info, filter: AnalysisFilterInput | None = None) -> AnalysisResult:
     flt = filter.to_filter() if filter else AnalysisFilter()
     done = await info.context.analysis.analyse(flt)
     return AnalysisResult(
-        computed_at=done.report["timestamp"],
+        computed_at=done.report.timestamp,
         store_version=done.store_version,
         fresh=done.fresh,
-        report=done.report,
+        typed=done.report,
     )

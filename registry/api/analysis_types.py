@@ -1,15 +1,31 @@
 """Typed answers of the bridging analysis, so each can be asked for by name in GraphiQL.
 
-They are read from the report dict (`registry/analysis/report.py`); organisations,
-communities and areas resolve to the graph's own types through the request's loaders.
+Each is made from the typed report (`registry.analysis.report.Report`) field by field;
+organisations, communities and areas resolve to the graph's own types through the request's
+loaders.
 """
 
+from datetime import date
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
 
+from registry.analysis import communities as analysed
+from registry.analysis import fragility as cuts
+from registry.analysis import introductions as intros
+from registry.analysis import report as full
+from registry.analysis import trend as years
 from registry.api.context import Info
 from registry.api.nodes import Area, Community, Organisation, to_type
+
+CommunityStatus = strawberry.enum(
+    analysed.CommunityStatus,
+    description="CUT_OFF: no path of active ties to the public side or wider society. "
+    "SINGLE_BRIDGE: every such path passes one organisation or one tie. WEAKLY_BRIDGED: "
+    "significantly fewer bridging ties than a degree-preserving random network gives. "
+    "BRIDGED: none of these. TOO_SMALL: fewer organisations than the minimum; never ranked.",
+)
 
 
 async def nodes(info: Info, ids: list[str]) -> list[Any]:
@@ -22,61 +38,95 @@ async def _node(info: Info, node_id: str) -> Any:
     return found[0] if found else None
 
 
-PLAIN_GAP_FIELDS = (
-    "name", "internal_ties", "external_ties", "ei_index", "public_ties", "wider_ties",
-    "minority_ties", "hops_to_public", "hops_to_municipal", "hops_to_emi", "gap", "gap_kind",
-    "reason",
-)  # fmt: skip
+@strawberry.type(description="An organisation on a community's paths to the public side.")
+class SubsetBroker:
+    organisation_id: strawberry.ID
+    subset_betweenness: float = strawberry.field(
+        description="The community's shortest paths to the public side through it."
+    )
+    share: float = strawberry.field(description="subsetBetweenness per reaching organisation.")
+    betweenness: float = strawberry.field(description="Global betweenness, for comparison.")
+
+    @strawberry.field
+    async def organisation(self, info: Info) -> Organisation | None:
+        return await _node(info, self.organisation_id)
 
 
-@strawberry.type(description="How one community is tied inside and outside, worst gaps first.")
+@strawberry.type(description="One community's status, with its reason and evidence; worst first.")
 class CommunityGap:
-    community_id: strawberry.ID
-    name: str
-    internal_ties: int
-    external_ties: int
-    ei_index: float | None = strawberry.field(
-        description="Krackhardt–Stern E-I: -1 all inside, +1 all outside."
-    )
-    public_ties: int
-    wider_ties: int
-    minority_ties: int
-    hops_to_public: int | None
-    hops_to_municipal: int | None
-    hops_to_emi: int | None
-    gap: bool
-    gap_kind: str | None = strawberry.field(
-        description="NO_PATH, NO_BRIDGING_TIE or SINGLE_BRIDGE."
-    )
-    reason: str | None
-    row: strawberry.Private[dict[str, Any]]
+    row: strawberry.Private[analysed.CommunityReport]
 
-    @classmethod
-    def of(cls, row: dict[str, Any]) -> "CommunityGap":
-        plain = {k: row[k] for k in PLAIN_GAP_FIELDS}
-        return cls(community_id=strawberry.ID(row["community"]), row=row, **plain)
+    @strawberry.field
+    def community_id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.community)
+
+    name: str = strawberry.field(resolver=lambda self: self.row.name)
+    status: CommunityStatus = strawberry.field(resolver=lambda self: self.row.status)
+    reason: str = strawberry.field(resolver=lambda self: self.row.reason)
+    gap: bool = strawberry.field(
+        resolver=lambda self: self.row.gap,
+        description="CUT_OFF, SINGLE_BRIDGE or WEAKLY_BRIDGED.",
+    )
+    internal_ties: int = strawberry.field(resolver=lambda self: self.row.internal_ties)
+    external_ties: int = strawberry.field(resolver=lambda self: self.row.external_ties)
+    public_ties: int = strawberry.field(resolver=lambda self: self.row.public_ties)
+    wider_ties: int = strawberry.field(resolver=lambda self: self.row.wider_ties)
+    minority_ties: int = strawberry.field(resolver=lambda self: self.row.minority_ties)
+    ei_index: float | None = strawberry.field(
+        resolver=lambda self: self.row.ei_index,
+        description="Krackhardt–Stern E-I: -1 all ties inside, +1 all outside.",
+    )
+    ei_expected: float | None = strawberry.field(
+        resolver=lambda self: self.row.ei_expected,
+        description="E-I under a degree-preserving random baseline.",
+    )
+    ei_p: float | None = strawberry.field(
+        resolver=lambda self: self.row.ei_p, description="Chance of an E-I this low or lower."
+    )
+    bridging_ties: int = strawberry.field(resolver=lambda self: self.row.bridging_ties)
+    bridging_expected: float = strawberry.field(resolver=lambda self: self.row.bridging_expected)
+    bridging_p: float | None = strawberry.field(resolver=lambda self: self.row.bridging_p)
+    hops_to_public: int | None = strawberry.field(resolver=lambda self: self.row.hops_to_public)
+    hops_to_municipal: int | None = strawberry.field(
+        resolver=lambda self: self.row.hops_to_municipal
+    )
+    hops_to_emi: int | None = strawberry.field(resolver=lambda self: self.row.hops_to_emi)
+    introductions_note: str | None = strawberry.field(
+        resolver=lambda self: self.row.introductions_note,
+        description="Why a community with a gap has no introductions.",
+    )
 
     @strawberry.field
     async def community(self, info: Info) -> Community | None:
-        return await _node(info, self.community_id)
+        return await _node(info, self.row.community)
 
     @strawberry.field(description="Organisations that represent the community.")
     async def organisations(self, info: Info) -> list[Organisation]:
-        return await nodes(info, self.row["organisations"])
+        return await nodes(info, self.row.organisations)
 
-    @strawberry.field(
-        description="Its organisations with a tie to the public side or wider society."
-    )
+    @strawberry.field(description="Its organisations tied to the public side or wider society.")
     async def bridging_organisations(self, info: Info) -> list[Organisation]:
-        return await nodes(info, self.row["bridging_organisations"])
+        return await nodes(info, self.row.bridging_organisations)
 
-    @strawberry.field(description="Its organisations with no path to the public side.")
+    @strawberry.field(description="Its organisations with no path to the bridging side.")
     async def unreached(self, info: Info) -> list[Organisation]:
-        return await nodes(info, self.row["unreached"])
+        return await nodes(info, self.row.unreached)
 
-    @strawberry.field(description="Who carries most of its routes to the public side.")
-    async def brokers(self, info: Info) -> list[Organisation]:
-        return await nodes(info, [b["organisation"] for b in self.row["brokers"]])
+    @strawberry.field(description="Organisations every path to the bridging side passes.")
+    async def single_points(self, info: Info) -> list[Organisation]:
+        return await nodes(info, self.row.single_points)
+
+    @strawberry.field(description="Subset betweenness towards the public side, highest first.")
+    def brokers(self) -> list[SubsetBroker]:
+        return [
+            SubsetBroker(
+                organisation_id=strawberry.ID(b.organisation),
+                subset_betweenness=b.subset_betweenness,
+                share=b.share,
+                betweenness=b.betweenness,
+            )
+            for b in self.row.brokers
+        ]
 
 
 @strawberry.type(description="Gould–Fernandez brokerage roles: open two-paths by group.")
@@ -102,43 +152,50 @@ class Broker:
         return await _node(info, self.organisation_id)
 
 
-@strawberry.type(description="A tie whose loss would cut organisations off from the public side.")
+@strawberry.type(description="A tie whose loss would cut organisations off the bridging side.")
 class FragileTie:
     ids: strawberry.Private[list[str]]
+    cuts_off: int = strawberry.field(description="Organisations of the community it cuts off.")
 
-    @strawberry.field(description="The two ends: towards the public side first.")
+    @strawberry.field(description="The two ends: towards the bridging side first.")
     async def organisations(self, info: Info) -> list[Organisation]:
         return await nodes(info, self.ids)
 
 
-@strawberry.type(description="Where a community's bridge hangs on one organisation or one tie.")
+@strawberry.type(description="The organisations and ties a community's bridge hangs on.")
 class FragileCommunity:
     community_id: strawberry.ID
     name: str
     single_point_ids: strawberry.Private[list[str]]
-    single_ties: list[FragileTie]
+    single_ties: list[FragileTie] = strawberry.field(description="Ties that cut off all of it.")
+    ties: list[FragileTie] = strawberry.field(description="Every tie that cuts some of it off.")
 
     @strawberry.field(description="Organisations whose loss cuts the community off.")
     async def single_points(self, info: Info) -> list[Organisation]:
         return await nodes(info, self.single_point_ids)
 
 
-@strawberry.type(description="Who should meet whom to close a gap, and why.")
+@strawberry.type(description="Who should meet whom, ranked by what the new tie would change.")
 class Introduction:
     community_id: strawberry.ID
-    organisation_id: strawberry.ID
-    partner_id: strawberry.ID
-    partner_side: str
-    score: float
+    from_id: strawberry.ID
+    to_id: strawberry.ID
+    gain: float = strawberry.field(
+        description="Status steps gained, plus organisations newly reached and dependencies on "
+        "a single organisation or tie ended, per organisation of the community."
+    )
+    status_after: CommunityStatus
+    newly_reached: int
+    dependencies_removed: int
     reasons: list[str]
 
-    @strawberry.field
-    async def organisation(self, info: Info) -> Organisation | None:
-        return await _node(info, self.organisation_id)
+    @strawberry.field(name="from", description="The community's organisation.")
+    async def from_(self, info: Info) -> Organisation | None:
+        return await _node(info, self.from_id)
 
-    @strawberry.field
-    async def partner(self, info: Info) -> Organisation | None:
-        return await _node(info, self.partner_id)
+    @strawberry.field(description="The partner on the public side or in the wider society.")
+    async def to(self, info: Info) -> Organisation | None:
+        return await _node(info, self.to_id)
 
 
 @strawberry.type
@@ -160,16 +217,31 @@ class DistrictCoverage:
         return await _node(info, self.area_id)
 
 
-@strawberry.type(description="The headline figures of one year.")
+@strawberry.type(description="The headline figures as of the last day of one year.")
 class YearFigures:
     year: int
+    as_of: date
     organisations: int
     ties: int
-    communities: int
+    communities: int = strawberry.field(description="Ranked communities (all but TOO_SMALL).")
     gap_communities: int
     gap_share: float | None
+    statuses: JSON = strawberry.field(description="Communities per status.")
     mean_ei: float | None
     bridges: int
+
+
+@strawberry.type(description="Which ties counted, and by what rule.")
+class TieModel:
+    min_weight: float
+    recent_days: int
+    recorded: int
+    counted: int
+    ended: int
+    not_started: int
+    too_weak: int
+    counted_by_kind: JSON
+    meanings: JSON
 
 
 @strawberry.type(description="Louvain clusters and how far they follow community lines.")
@@ -180,72 +252,79 @@ class Clusters:
     nmi: float
 
 
-def brokers(report: dict[str, Any]) -> list[Broker]:
+def brokers(report: full.Report) -> list[Broker]:
     return [
         Broker(
-            organisation_id=strawberry.ID(b["organisation"]),
-            side=b["side"],
-            betweenness=b["betweenness"],
-            effective_size=b["effective_size"],
-            constraint=b["constraint"],
-            roles=BrokerageRoles(**b["roles"]),
+            organisation_id=strawberry.ID(b.organisation),
+            side=b.side,
+            betweenness=b.betweenness,
+            effective_size=b.effective_size,
+            constraint=b.constraint,
+            roles=BrokerageRoles(**b.roles),
         )
-        for b in report["brokers"]["top"]
+        for b in report.brokers.top
     ]
 
 
-def fragility(report: dict[str, Any]) -> list[FragileCommunity]:
+def _tie(cut: cuts.CutTie) -> FragileTie:
+    return FragileTie(ids=list(cut.tie), cuts_off=len(cut.cuts_off))
+
+
+def fragility(report: full.Report) -> list[FragileCommunity]:
     return [
         FragileCommunity(
-            community_id=strawberry.ID(f["community"]),
-            name=f["name"],
-            single_point_ids=f["single_points"],
-            single_ties=[FragileTie(ids=list(t)) for t in f["single_ties"]],
+            community_id=strawberry.ID(f.community),
+            name=f.name,
+            single_point_ids=f.single_points,
+            single_ties=[_tie(t) for t in f.ties if set(t.tie) in map(set, f.single_ties)],
+            ties=[_tie(t) for t in f.ties],
         )
-        for f in report["fragility"]
+        for f in report.fragility
     ]
 
 
-def introductions(report: dict[str, Any]) -> list[Introduction]:
-    return [
-        Introduction(
-            community_id=strawberry.ID(community),
-            organisation_id=i["organisation"],
-            partner_id=i["partner"],
-            partner_side=i["partner_side"],
-            score=i["score"],
-            reasons=i["reasons"],
-        )
-        for community, rows in report["introductions"].items()
-        for i in rows
-    ]
+def introduction(i: intros.Introduction) -> Introduction:
+    return Introduction(community_id=strawberry.ID(i.community), from_id=strawberry.ID(i.from_),
+                        to_id=strawberry.ID(i.to), gain=i.gain, status_after=i.status_after,
+                        newly_reached=i.newly_reached,
+                        dependencies_removed=i.dependencies_removed,
+                        reasons=i.reasons)  # fmt: skip
 
 
-def districts(report: dict[str, Any]) -> list[DistrictCoverage]:
+def districts(report: full.Report) -> list[DistrictCoverage]:
     return [
         DistrictCoverage(
-            area_id=strawberry.ID(d["area"]),
-            name=d["name"],
+            area_id=strawberry.ID(d.area),
+            name=d.name,
             communities=[
                 DistrictCommunity(
-                    community_id=strawberry.ID(c["community"]),
-                    name=c["name"],
-                    organisations=len(c["organisations"]),
-                    tied=c["tied"],
+                    community_id=strawberry.ID(c.community),
+                    name=c.name,
+                    organisations=len(c.organisations),
+                    tied=c.tied,
                 )
-                for c in d["communities"]
+                for c in d.communities
             ],
         )
-        for d in report["districts"]
+        for d in report.districts
     ]
 
 
-def trend(report: dict[str, Any]) -> list[YearFigures]:
-    return [YearFigures(**y) for y in report["trend"]]
+def year_figures(y: years.YearFigures) -> YearFigures:
+    return YearFigures(year=y.year, as_of=y.as_of, organisations=y.organisations, ties=y.ties,
+                       communities=y.communities, gap_communities=y.gap_communities,
+                       gap_share=y.gap_share, statuses=y.statuses, mean_ei=y.mean_ei,
+                       bridges=y.bridges)  # fmt: skip
 
 
-def clusters(report: dict[str, Any]) -> Clusters:
-    c = report["clusters"]
-    return Clusters(
-        count=len(c["clusters"]), modularity=c["modularity"], purity=c["purity"], nmi=c["nmi"]
-    )
+def tie_model(report: full.Report) -> TieModel:
+    m = report.tie_model
+    return TieModel(min_weight=m.min_weight, recent_days=m.recent_days, recorded=m.recorded,
+                    counted=m.counted, ended=m.ended, not_started=m.not_started,
+                    too_weak=m.too_weak,
+                    counted_by_kind=m.counted_by_kind, meanings=m.meanings)  # fmt: skip
+
+
+def clusters(report: full.Report) -> Clusters:
+    c = report.clusters
+    return Clusters(count=len(c.clusters), modularity=c.modularity, purity=c.purity, nmi=c.nmi)

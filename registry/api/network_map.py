@@ -16,6 +16,8 @@ network_map_field = strawberry.field(
     resolver=network_map,
     description="The network map in one JSON value: `organisations` (id, name, kind, side, "
     "group, cluster, x, y, degree, betweenness, flags: gap/broker/hinge), `ties` (s and t are "
-    "indexes into organisations; kinds, weight, fragile), and the catalogues `communities` "
-    "(with eiIndex and gapKind), `areas`, `topics`, plus `years`. Same filter as `analysis`.",
+    "indexes into organisations; kinds, weight, counted: counts as of the date, fragile: its "
+    "loss cuts organisations off), and the catalogues `communities` (with status, reason, "
+    "eiIndex and eiExpected), `areas`, `topics`, plus `years` and `asOf`. Same filter as "
+    "`analysis`.",
 )

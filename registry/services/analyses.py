@@ -16,7 +16,7 @@ import objsize
 
 from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.analysis.network_map import map_body
-from registry.analysis.report import full_report, jsonable
+from registry.analysis.report import Report, full_report
 from registry.domain.enums import NodeKind
 from registry.domain.rules import fold
 from registry.services.cache import BoundedCache
@@ -32,8 +32,8 @@ _bodies: "weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]]" = weakref.WeakKey
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    graph: nx.Graph
-    report: dict[str, Any]
+    graph: nx.Graph  # the whole history of ties; the report is as of its date
+    report: Report
     store_version: int
     fresh: bool
 
@@ -74,9 +74,9 @@ class AnalysisService:
         snapshot = await self.store.snapshot()
         emi = await self._emi_id()
 
-        def work() -> tuple[nx.Graph, dict[str, Any], int]:
+        def work() -> tuple[nx.Graph, Report, int]:
             graph = build_org_graph(snapshot, flt)
-            report = jsonable(full_report(graph, emi))
+            report = full_report(graph, emi)
             return graph, report, objsize.get_deep_size(graph, report)
 
         graph, report, size = await asyncio.to_thread(work)
@@ -99,6 +99,6 @@ async def map_of(done: Analysis) -> dict[str, Any]:
     return {
         "storeVersion": done.store_version,
         "fresh": done.fresh,
-        "computedAt": done.report["timestamp"],
+        "computedAt": done.report.timestamp,
         **body,
     }

@@ -154,7 +154,7 @@ def graph_file(
         nonlocal nodes
         done = await analysis.analyse(flt)
         body = await map_of(done)
-        graph = graph_export.export_graph(done, body)
+        graph = graph_export.export_graph(done)
         nodes = graph.number_of_nodes()
         for chunk in graph_export.graph_chunks(graph, fmt, graph_export.layout(body)):
             yield chunk

@@ -1,8 +1,9 @@
 """The organisation graph as a file for Gephi, yEd or a script: GraphML, GEXF or JSON.
 
 Each organisation carries its properties and the analysis figures the map shows (degree,
-betweenness, Louvain cluster, the E-I index and gap of its community, broker and single
-point flags); each tie its kinds, weight, years and whether it is a community's only bridge.
+betweenness, Louvain cluster, the status and E-I index of its community, broker and single
+point flags), read from the typed report; each tie its kinds, weight, years, whether it counts
+as of the report's date and whether its loss cuts organisations off.
 GraphML and GEXF take only scalar attributes, so lists become "; "-joined text, and absent
 figures are left out rather than written as empty. GEXF is version 1.3 (its schema has no
 graph name) and carries the map's positions and each kind's colour for Gephi.
@@ -17,6 +18,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from registry.analysis.network_map import clusters_of, flagged, fragile_ties
+from registry.analysis.ties import counts
 from registry.services.analyses import Analysis
 
 FORMATS = {
@@ -34,15 +37,17 @@ def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in attrs.items() if v is not None}
 
 
-def export_graph(done: Analysis, body: dict[str, Any]) -> nx.Graph:
-    """A copy of the analysis graph with scalar attributes; `body` is the map's (figures)."""
-    G, cat = done.graph, done.graph.graph
-    figures = {o["id"]: o for o in body["organisations"]}
-    communities = body["communities"]
-    out = nx.Graph(name="Nettverksregisteret", computed_at=done.report["timestamp"])
+def export_graph(done: Analysis) -> nx.Graph:
+    """A copy of the analysis graph with scalar attributes and the report's figures."""
+    G, cat, report = done.graph, done.graph.graph, done.report
+    flags = flagged(report)
+    cluster_of = clusters_of(report)
+    statuses = {c.community: c for c in report.communities}
+    between = report.brokers.betweenness
+    out = nx.Graph(name="Nettverksregisteret", computed_at=report.timestamp,
+                   as_of=report.parameters.as_of.isoformat())  # fmt: skip
     for node, data in G.nodes(data=True):
-        fig = figures[node]
-        group = communities.get(data["group"], {})
+        group = statuses.get(data["group"])
         out.add_node(
             node,
             **_scalars(
@@ -50,24 +55,25 @@ def export_graph(done: Analysis, body: dict[str, Any]) -> nx.Graph:
                     "label": data["name"],
                     "kind": data["kind"],
                     "side": data["side"],
-                    "group": group.get("name", data["group"]),
+                    "group": group.name if group else data["group"],
                     "communities": _names(cat.get("communities", {}), data["communities"]),
                     "represents": _names(cat.get("communities", {}), data["represents"]),
                     "areas": _names(cat.get("areas", {}), data["areas"]),
                     "topics": _names(cat.get("topics", {}), data["topics"]),
-                    "degree": int(fig["degree"]),
-                    "betweenness": float(fig["betweenness"]),
-                    "cluster": fig["cluster"],
-                    "community_ei_index": group.get("eiIndex"),
-                    "community_gap": (group.get("gapKind") or "none") if group else None,
-                    "gap": "gap" in fig["flags"],
-                    "broker": "broker" in fig["flags"],
-                    "single_point": "hinge" in fig["flags"],
+                    "degree": G.degree(node),
+                    "betweenness": float(between.get(node, 0.0)),
+                    "cluster": cluster_of.get(node),
+                    "community_ei_index": group.ei_index if group else None,
+                    "community_ei_expected": group.ei_expected if group else None,
+                    "community_status": group.status.value if group else None,
+                    "gap": node in flags["gap"],
+                    "broker": node in flags["broker"],
+                    "single_point": node in flags["hinge"],
                 }
             ),
         )
-    ids = [o["id"] for o in body["organisations"]]
-    fragile = {frozenset((ids[t["s"]], ids[t["t"]])) for t in body["ties"] if t["fragile"]}
+    fragile = fragile_ties(report)
+    day = report.parameters.as_of
     for u, v, data in G.edges(data=True):
         years = sorted(data["years"])
         out.add_edge(
@@ -80,6 +86,7 @@ def export_graph(done: Analysis, body: dict[str, Any]) -> nx.Graph:
             last_year=years[-1],
             collaborations=len(data["collaborations"]),
             activities=len(data["activities"]),
+            counted=counts(data["parts"], day),
             fragile=frozenset((u, v)) in fragile,
         )
     return out

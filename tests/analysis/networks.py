@@ -1,16 +1,18 @@
 """Test networks: small ones written as text and built through `build_org_graph` like the
 real ones, and random plain graphs for property tests."""
 
+from datetime import date
 from typing import Any
 
 import networkx as nx
 from hypothesis import strategies as st
 
-from registry.analysis.graph import build_org_graph
+from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.domain.enums import EdgeType, NodeKind
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 YEAR = 2026
+AS_OF = date(YEAR, 12, 1)
 
 
 def records(orgs: dict[str, str], ties: str = "", **props: Any) -> Subgraph:
@@ -42,7 +44,8 @@ def records(orgs: dict[str, str], ties: str = "", **props: Any) -> Subgraph:
 
 
 def network(orgs: dict[str, str], ties: str = "", **props: Any) -> nx.Graph:
-    return build_org_graph(records(orgs, ties, **props), current_year=YEAR)
+    """The whole history; `as_of_graph` of it holds the ties that count on `AS_OF`."""
+    return build_org_graph(records(orgs, ties, **props), AnalysisFilter(as_of=AS_OF))
 
 
 @st.composite

@@ -25,3 +25,18 @@ def test_communities_per_district_and_their_ties_to_its_own_units() -> None:
         DistrictCommunity("beta", "Beta", ["b1"], [], False),  # untied first
         DistrictCommunity("alpha", "Alpha", ["a1"], ["unitst"], True),
     ]
+
+
+def test_a_local_state_office_is_one_of_the_districts_units() -> None:
+    # NAV offices are run jointly by the district and the state: their ties reach the district.
+    G = network(
+        {
+            "nav": "PUBLIC_BODY @stovner",
+            "imdi": "PUBLIC_BODY",
+            "a1": "IMMIGRANT_ORGANISATION alpha @stovner",
+        },
+        "a1-nav a1-imdi",
+    )
+    [stovner] = district_reports(G)
+    assert stovner.units == ["nav"]
+    assert stovner.communities == [DistrictCommunity("alpha", "Alpha", ["a1"], ["nav"], True)]

@@ -1,9 +1,11 @@
+from datetime import date
 from typing import Any
 
 import pytest
 
 from registry.analysis.graph import (
     AnalysisFilter,
+    as_of_graph,
     build_org_graph,
     community_members,
     on_side,
@@ -97,6 +99,7 @@ def test_nodes_are_the_active_organisations_with_their_sides(snapshot: Subgraph)
         "group": "somali",
         "areas": ["stovner"],
         "topics": ["youth"],
+        "since": date(2019, 3, 1),  # its first tie: the referral to bydel
     }
     assert G.nodes["som2"]["communities"] == ["roma", "somali"]
     assert G.nodes["som2"]["group"] == "somali"  # represented before served
@@ -125,9 +128,9 @@ def test_ties_merge_collaborations_activities_and_hierarchy(snapshot: Subgraph) 
             ("som2", "emi"),
         ]
     }
-    # A collaboration and a three-member activity (1/(3-1) per pair) on the same pair.
+    # A collaboration and a three-member activity (2/(3-1) per pair) on the same pair.
     tie = G.edges["som1", "bydel"]
-    assert tie["weight"] == 4.5
+    assert tie["weight"] == 5.0
     assert tie["kinds"] == ["ACTIVITY", "REFERRAL"]
     assert tie["years"] == {2019, 2020, 2021, 2022, 2023}
     assert tie["activities"] == {"act1": [2022, 2023]}
@@ -135,7 +138,8 @@ def test_ties_merge_collaborations_activities_and_hierarchy(snapshot: Subgraph) 
         {"id": "som1-COLLABORATES_WITH-bydel", "kind": "REFERRAL", "strength": 4,
          "start": "2019-03-01", "end": "2021-06-30"}
     ]  # fmt: skip
-    assert G.edges["som1", "biz"]["weight"] == 0.5
+    assert G.edges["som1", "biz"]["weight"] == 1.0
+    assert [p.source for p in tie["parts"]] == ["som1", None]  # the referral is directed
     # Undated: from the year it was registered; open-ended: up to the current year.
     assert G.edges["som1", "som2"]["years"] == {2024, 2025, 2026}
     assert G.edges["som1", "som2"]["kinds"] == ["PARTNERSHIP"]
@@ -147,7 +151,20 @@ def test_ties_merge_collaborations_activities_and_hierarchy(snapshot: Subgraph) 
     # som2 took part in act2 in 2020 only, emi all along (2020-2021); the archived
     # organisation is left out, so act2 has two participants.
     assert G.edges["som2", "emi"]["years"] == {2020}
-    assert G.edges["som2", "emi"]["weight"] == 1.0
+    assert G.edges["som2", "emi"]["weight"] == 2.0
+
+
+def test_as_of_a_date_only_the_ties_that_count(snapshot: Subgraph) -> None:
+    G = as_of_graph(build_org_graph(snapshot, current_year=2026), date(2020, 6, 1))
+    assert {frozenset(e) for e in G.edges} == {
+        frozenset(p) for p in [("som1", "bydel"), ("emi", "vel"), ("som2", "emi")]
+    }
+    assert G.edges["som1", "bydel"]["weight"] == 4 and G.graph["as_of"] == date(2020, 6, 1)
+    assert "biz" not in G  # its first tie starts in 2022: not in the records yet
+    # A referral that ended in June 2021 still counts a year on, not two.
+    later = as_of_graph(build_org_graph(snapshot, current_year=2026), date(2022, 6, 1))
+    assert later.edges["som1", "bydel"]["kinds"] == ["ACTIVITY", "REFERRAL"]
+    assert "REFERRAL" not in as_of_graph(later, date(2023, 6, 1)).edges["som1", "bydel"]["kinds"]
 
 
 def test_activity_pairs_need_overlapping_years(snapshot: Subgraph) -> None:
@@ -156,7 +173,7 @@ def test_activity_pairs_need_overlapping_years(snapshot: Subgraph) -> None:
     # imdi is there from 2020 until the activity ends (2021), som2 only in 2020.
     assert G.edges["imdi", "som2"]["years"] == {2020}
     assert G.edges["imdi", "emi"]["years"] == {2020, 2021}
-    assert G.edges["imdi", "emi"]["weight"] == pytest.approx(0.5)
+    assert G.edges["imdi", "emi"]["weight"] == pytest.approx(1.0)
     assert G.edges["som2", "emi"]["activities"] == {"act2": [2020]}
 
 
@@ -191,7 +208,7 @@ def test_a_year_range_keeps_ties_active_in_it_and_clips_their_years(snapshot: Su
     assert len(G) == 8  # organisations stay, tied or not
     assert G.edges["som1", "bydel"]["years"] == {2023}
     assert G.edges["som1", "bydel"]["kinds"] == ["ACTIVITY"]  # the referral ended in 2021
-    assert G.edges["som1", "bydel"]["weight"] == 0.5
+    assert G.edges["som1", "bydel"]["weight"] == 1.0
     assert G.edges["som1", "som2"]["years"] == {2024, 2025}
     assert G.edges["emi", "vel"]["years"] == {2023, 2024, 2025}
 

@@ -1,71 +1,96 @@
+import networkx as nx
 import pytest
 
+from registry.analysis.baseline import baselines
+from registry.analysis.communities import (
+    CommunityStatus,
+    all_members,
+    bridging_side,
+    community_reports,
+)
+from registry.analysis.fragility import separators
+from registry.analysis.graph import as_of_graph
 from registry.analysis.introductions import Introduction, introductions
 
 from .networks import network
+from .test_communities import ORGS, TIES
+from .test_known_answers import TODAY, report_as_of
 
-LN2, LN3 = 0.6931471805599453, 1.0986122886681098
+STRUCTURAL = {CommunityStatus.CUT_OFF, CommunityStatus.SINGLE_BRIDGE}
+
+
+def introduce(G: nx.Graph, limit: int = 10) -> tuple[list[Introduction], dict[str, str]]:
+    members, side = all_members(G), bridging_side(G)
+    cuts = separators(G, side, members)
+    odds = baselines(G, members, side)
+    return introductions(G, community_reports(G, cuts=cuts, odds=odds), cuts, odds, limit=limit)
 
 
 @pytest.fixture(scope="module")
-def found() -> dict[str, list[Introduction]]:
-    G = network(
-        {
-            "bydel": "MUNICIPAL_UNIT @stovner #youth",
-            "kult": "MUNICIPAL_UNIT #culture",
-            "frog": "MUNICIPAL_UNIT @frogner",
-            "state": "PUBLIC_BODY #culture",
-            "vol": "VOLUNTARY_ORGANISATION @stovner #culture",
-            "hub": "VOLUNTARY_ORGANISATION",
-            "g1": "IMMIGRANT_ORGANISATION gap @stovner #culture",
-            "g2": "IMMIGRANT_ORGANISATION gap #youth",
-            "s1": "IMMIGRANT_ORGANISATION single @frogner",
-            "s2": "IMMIGRANT_ORGANISATION single @frogner #culture",
-            "m": "IMMIGRANT_ORGANISATION other",
-        },
-        "g1-g2 g2-m m-hub s1-frog s1-s2 s2-m",
+def graph() -> nx.Graph:
+    return as_of_graph(
+        network(
+            {
+                "bydel": "MUNICIPAL_UNIT @stovner #youth",
+                "kult": "MUNICIPAL_UNIT #culture",
+                "frog": "MUNICIPAL_UNIT @frogner",
+                "state": "PUBLIC_BODY #culture",
+                "vol": "VOLUNTARY_ORGANISATION @stovner #culture",
+                "hub": "VOLUNTARY_ORGANISATION",
+                "g1": "IMMIGRANT_ORGANISATION gap @stovner #culture",
+                "g2": "IMMIGRANT_ORGANISATION gap #youth",
+                "c1": "IMMIGRANT_ORGANISATION cut #culture",
+                "c2": "IMMIGRANT_ORGANISATION cut",
+                "m": "IMMIGRANT_ORGANISATION other",
+            },
+            "g1-g2 g2-m m-hub c1-c2 kult-state bydel-frog",
+        )
     )
-    return introductions(G, ["gap", "single", "unknown"])
 
 
-def pairs(found: list[Introduction]) -> list[tuple[str, str, float]]:
-    return [(i.organisation, i.partner, round(i.score, 4)) for i in found]
+def test_partners_share_a_district_or_partner_before_a_topic(graph: nx.Graph) -> None:
+    found, notes = introduce(graph)
+    gap = [i for i in found if i.community == "gap"]
+    # g1 hangs on g2 and m: a tie of its own ends both; one from g2 leaves g1 on g2.
+    assert [(i.from_, i.to) for i in gap[:2]] == [("g1", "vol"), ("g1", "bydel")]
+    # g1 depended on g2, m, hub and the three ties between; g2 on m, hub and two ties.
+    assert gap[0].reasons[:2] == ["Gap: SINGLE_BRIDGE → BRIDGED", "ends 10 dependence(s) of its "
+                                  "organisations on a single organisation or tie"]  # fmt: skip
+    assert "same district: Stovner" in gap[0].reasons and "shared topics: Culture" in gap[0].reasons
+    assert all(not graph.has_edge(i.from_, i.to) for i in found)
+    # The cut-off community shares only a topic with anyone: that is proposed, and said.
+    cut = [i for i in found if i.community == "cut"]
+    assert {i.to for i in cut} == {"kult", "state", "vol"}
+    assert all(i.reasons[-1] in ("shared topics: Culture", "a municipal unit") for i in cut)
+    assert notes == {}
 
 
-def test_gap_community_pairs_are_ranked_by_their_reasons(found: dict) -> None:
-    assert pairs(found["gap"]) == [
-        ("g1", "bydel", 2.0),  # same district, a municipal unit
-        ("g1", "kult", 2.0),  # shared topic, a municipal unit
-        ("g1", "vol", 2.0),  # shared topic, same district
-        ("g2", "bydel", 2.0),  # shared topic, a municipal unit
-        ("g1", "state", 1.0),  # shared topic (a state body earns no municipal point)
-        ("g2", "hub", round(1 / LN3, 4)),  # common partner m, who has three ties
+def test_each_partner_once_and_the_limit_keeps_the_best(graph: nx.Graph) -> None:
+    found, _ = introduce(graph, limit=1)
+    assert [(i.community, i.from_, i.to) for i in found] == [
+        ("cut", "c1", "kult"),
+        ("gap", "g1", "vol"),
     ]
-    first, *_, last = found["gap"]
-    assert first.reasons == ["same area: Stovner", "a municipal unit"]
-    assert (first.shared_areas, first.shared_topics, first.partner_side) == (
-        ["stovner"],
-        [],
-        "public",
-    )
-    assert found["gap"][2].reasons == ["shared topics: Culture", "same area: Stovner"]
-    assert last.reasons == [f"1 common partners: M (Adamic-Adar {1 / LN3:.2f})"]
-    assert (last.common_partners, last.adamic_adar) == (["m"], pytest.approx(1 / LN3))
 
 
-def test_only_organisations_without_a_bridge_of_their_own_are_introduced(found: dict) -> None:
-    # s1 already bridges (to frog); s2 gets the introductions, first to s1's partner.
-    assert {i.organisation for i in found["single"]} == {"s2"}
-    best = found["single"][0]
-    assert (best.partner, best.score) == ("frog", pytest.approx(2 + 1 / LN2))
-    assert best.reasons == [
-        "same area: Frogner",
-        f"1 common partners: S1 (Adamic-Adar {1 / LN2:.2f})",
-        "a municipal unit",
-    ]
-    assert found["unknown"] == []
+def test_a_community_without_candidates_is_told_why() -> None:
+    G = as_of_graph(network({"u": "MUNICIPAL_UNIT", "a": "OTHER c", "b": "OTHER c"}, "a-b"))
+    found, notes = introduce(G)
+    assert found == [] and "shares a district, a partner or a topic" in notes["c"]
 
 
-def test_the_limit_keeps_the_best() -> None:
-    G = network({"u": "MUNICIPAL_UNIT #t", "v": "MUNICIPAL_UNIT #t", "a": "OTHER c #t"})
-    assert pairs(introductions(G, ["c"], limit=1)["c"]) == [("a", "u", 2.0)]
+@pytest.mark.parametrize("history", [network(ORGS, TIES), report_as_of(TODAY)[1]])
+def test_the_simulated_gain_is_what_the_new_tie_does(history: nx.Graph) -> None:
+    G = as_of_graph(history)
+    found, _ = introduce(G, limit=50)
+    before = {r.community: r for r in community_reports(G)}
+    assert found
+    for i in found:
+        H = G.copy()
+        H.add_edge(i.from_, i.to, weight=3.0, kinds=["PARTNERSHIP"])
+        after = next(r for r in community_reports(H) if r.community == i.community)
+        old = before[i.community]
+        assert (i.status_after in STRUCTURAL) == (after.status in STRUCTURAL), i
+        assert i.newly_reached == len(set(old.unreached) - set(after.unreached)), i
+        if after.status in STRUCTURAL:
+            assert i.status_after == after.status, i

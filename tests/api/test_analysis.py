@@ -13,12 +13,14 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 ANALYSIS = """{ analysis {
   fresh storeVersion computedAt
-  communities { communityId name gap gapKind reason eiIndex organisations { id } }
+  communities { communityId name gap status reason eiIndex eiExpected organisations { id } }
   brokers { organisationId betweenness effectiveSize constraint roles { liaison gatekeeper } }
-  fragility { communityId singlePoints { id } singleTies { organisations { id } } }
-  introductions { communityId organisation { id } partner { id } score reasons }
+  fragility { communityId singlePoints { id } singleTies { organisations { id } }
+              ties { cutsOff organisations { id } } }
+  introductions { communityId from { id } to { id } gain statusAfter reasons }
   districts { name communities { name tied } }
-  trend { year gapCommunities }
+  trend { year asOf gapCommunities }
+  tieModel { counted ended tooWeak }
   clusters { count modularity purity nmi }
   isolates { id }
 } }"""
@@ -37,16 +39,23 @@ async def test_planted_structure_is_found(store: Store, gql):
     result = (await gql.ok(ANALYSIS))["analysis"]
     assert result["fresh"]
     gaps = {c["communityId"]: c for c in result["communities"] if c["gap"]}
-    assert set(gaps) == {community("chileans"), community("filipinos"), community("forest-finns")}
-    assert gaps[community("chileans")]["gapKind"] == "NO_PATH"
-    assert gaps[community("filipinos")]["gapKind"] == "NO_PATH"
-    assert gaps[community("forest-finns")]["gapKind"] == "SINGLE_BRIDGE"
-    assert [c["gap"] for c in result["communities"][:3]] == [True] * 3  # worst first
+    planted = {community("chileans"), community("filipinos"), community("forest-finns")}
+    assert set(gaps) >= planted
+    assert {gaps[c]["status"] for c in set(gaps) - planted} == {"WEAKLY_BRIDGED"}
+    assert gaps[community("chileans")]["status"] == "CUT_OFF"
+    assert gaps[community("filipinos")]["status"] == "CUT_OFF"
+    assert gaps[community("forest-finns")]["status"] == "SINGLE_BRIDGE"
+    assert [c["status"] for c in result["communities"][:3]] == ["CUT_OFF", "CUT_OFF",
+                                                                "SINGLE_BRIDGE"]  # fmt: skip
+    assert all(c["eiExpected"] is not None for c in gaps.values())
+    assert result["tieModel"]["ended"] > 0 and result["tieModel"]["tooWeak"] > 0
+    assert result["trend"][-1]["gapCommunities"] == len(gaps)
     hinge = {f["communityId"]: f for f in result["fragility"]}[community("forest-finns")]
     assert org("skogfinsk-kulturforum-oslo") in {o["id"] for o in hinge["singlePoints"]}
     assert {o["id"] for o in hinge["singleTies"][0]["organisations"]} == {
         org("skogfinsk-kulturforum-oslo"), org("emi"),
     }  # fmt: skip
+    assert [t["cutsOff"] for t in hinge["ties"]] == [4, 1]  # the tie to one organisation too
     isolates = {
         org(k) for k in ("polsk-foreldreforening-ullern", "tamilsk-eldreforum-stovner",
                          "bjerke-bydelsavis", "bjerke-bilpleie-as")
@@ -54,8 +63,8 @@ async def test_planted_structure_is_found(store: Store, gql):
     assert {o["id"] for o in result["isolates"]} == isolates
     assert result["brokers"][0]["organisationId"] == org("emi")
     introduced = {i["communityId"] for i in result["introductions"]}
-    assert {community("chileans"), community("filipinos")} <= introduced
-    assert all(i["reasons"] for i in result["introductions"])
+    assert introduced == set(gaps)
+    assert all(i["reasons"] and i["gain"] > 0 for i in result["introductions"])
     assert len(result["districts"]) >= 15 and len(result["trend"]) >= 10
     assert 0 < result["clusters"]["modularity"] < 1
 
@@ -72,16 +81,16 @@ async def test_analysis_follows_writes(store: Store, gql):
     for _ in range(200):  # the new analysis is computed in the background
         now = (
             await gql.ok(
-                "{ analysis { fresh storeVersion communities(gapsOnly: true) { communityId gapKind } } }"
+                "{ analysis { fresh storeVersion communities(gapsOnly: true) { communityId status } } }"
             )
         )["analysis"]
         if now["fresh"] and now["storeVersion"] > first["storeVersion"]:
             break
         await asyncio.sleep(0.05)
-    gaps = {c["communityId"]: c["gapKind"] for c in now["communities"]}
+    gaps = {c["communityId"]: c["status"] for c in now["communities"]}
     # One Chilean organisation now bridges for all three: still fragile, no longer cut off.
     assert (
-        gaps[community("chileans")] == "SINGLE_BRIDGE" and gaps[community("filipinos")] == "NO_PATH"
+        gaps[community("chileans")] == "SINGLE_BRIDGE" and gaps[community("filipinos")] == "CUT_OFF"
     )
 
 

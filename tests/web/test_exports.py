@@ -187,7 +187,7 @@ async def test_graph_files_read_back_with_networkx(demo: Store, connect, fmt: st
     hinge = graph.nodes[node_id(NodeKind.ORGANISATION, "skogfinsk-kulturforum-oslo")]
     assert hinge["single_point"] in (True, "true") and float(hinge["betweenness"]) > 0
     chilean = graph.nodes[node_id(NodeKind.ORGANISATION, "chilensk-kulturforening-oslo")]
-    assert chilean["gap"] in (True, "true") and chilean["community_gap"] == "NO_PATH"
+    assert chilean["gap"] in (True, "true") and chilean["community_status"] == "CUT_OFF"
     assert float(chilean["community_ei_index"]) == -1.0
     assert "Chilenere" in chilean["communities"]
     emi = node_id(NodeKind.ORGANISATION, "emi")
@@ -204,7 +204,7 @@ async def test_graph_json_follows_the_analysis_filter(demo: Store, connect):
     hinge = node_id(NodeKind.ORGANISATION, "skogfinsk-kulturforum-oslo")
     # Before November 2022 the Forest Finns had no tie to EMI: a gap, as the seeds plan.
     assert hinge in graph and not graph.has_edge(hinge, node_id(NodeKind.ORGANISATION, "emi"))
-    assert graph.nodes[hinge]["community_gap"] == "NO_PATH"
+    assert graph.nodes[hinge]["community_status"] == "CUT_OFF"
     [entry] = await demo.find_audit(AuditQuery(action_prefix="export:graph", since=since))
     assert entry.details == {
         "filter": {"communityIds": [params["communityIds"]], "yearTo": "2021"},

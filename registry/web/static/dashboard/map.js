@@ -39,6 +39,7 @@ const STYLE = [
   { selector: 'edge', style: { width: 'data(width)', 'line-color': '#6B6B75', opacity: 0.55, 'curve-style': 'haystack' } },
   { selector: 'edge.activity', style: { 'line-color': '#9A9AA3', 'line-style': 'dashed', 'curve-style': 'straight' } },
   { selector: 'edge.part-of', style: { 'line-color': '#0072B2', 'line-style': 'dotted', width: 2, opacity: 0.8, 'curve-style': 'straight' } },
+  { selector: 'edge.uncounted', style: { 'line-color': '#C4C4CC', 'line-style': 'dotted', opacity: 0.35 } },
   { selector: 'edge.fragile', style: { 'line-color': RED, width: 5, opacity: 1, 'z-index': 9, 'curve-style': 'straight' } },
   { selector: '.hidden, edge.quiet', style: { display: 'none' } },
 ];
@@ -48,7 +49,9 @@ function tieClass(tie, large) {
   const collaboration = kinds.some((k) => k !== 'ACTIVITY' && k !== 'PART_OF');
   const kind = collaboration ? 'collaboration' : kinds.includes('PART_OF') ? 'part-of' : 'activity';
   if (tie.fragile) return `${kind} fragile`;
-  return large && kind !== 'part-of' ? `${kind} quiet ordinary` : `${kind} ordinary`;
+  // Ended ties and large shared events stay on the map but do not count in the analysis.
+  const counted = tie.counted ? '' : ' uncounted';
+  return large && kind !== 'part-of' ? `${kind} quiet ordinary${counted}` : `${kind} ordinary${counted}`;
 }
 
 // The colour of each organisation under `mode`, and the legend's entries for it.
@@ -65,7 +68,9 @@ function colouring(orgs, mode, communities) {
   }
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, PALETTE.length);
   const colours = new Map(top.map(([k], i) => [k, PALETTE[i]]));
-  const name = (k) => (mode === 'cluster' ? `${T.cluster} ${k + 1}` : communities[k]?.name || k);
+  // A community is named with its status (CUT_OFF, SINGLE_BRIDGE, ...) as the report gives it.
+  const status = (k) => (communities[k]?.status ? ` (${T[communities[k].status]})` : '');
+  const name = (k) => (mode === 'cluster' ? `${T.cluster} ${k + 1}` : `${communities[k]?.name || k}${status(k)}`);
   const entries = top.map(([k]) => [name(k), colours.get(k)]);
   if (mode === 'group') entries.push([T.public, SIDE_COLOURS.public], [T.wider, SIDE_COLOURS.wider]);
   entries.push([T.others, REST]);
@@ -186,7 +191,8 @@ export class NetworkMap {
         item(line('collaboration'), T.collaborationTie),
         item(line('activity'), T.activityTie),
         item(line('part-of'), T.partOfTie),
-        item(line('fragile'), T.fragileTie)),
+        item(line('fragile'), T.fragileTie),
+        item(h('span', { class: 'line', style: 'border-top: 2px dotted #C4C4CC', 'aria-hidden': 'true' }), T.uncountedTie)),
     );
   }
 

@@ -37,7 +37,7 @@ function figures(figure, payload) {
       row(T.betweenness, number(figure.betweenness, 4)),
       row(T.cluster, figure.cluster === null ? T.none : String(figure.cluster + 1)),
       community ? row(T.eiOfCommunity, `${community.name}: ${number(community.eiIndex)}`) : [],
-      community && community.gapKind ? row(T.gap, T[community.gapKind]) : [],
+      community && community.status ? row(T.status, T[community.status]) : [],
       flags.length ? row(T.marked, flags.join(', ')) : []),
   ];
 }

@@ -3,7 +3,9 @@
 import { T, h, number, say } from './api.js';
 import { barChart, heatMap } from './charts.js';
 
-const GAP_COLOURS = { NO_PATH: '#A4000F', NO_BRIDGING_TIE: '#D55E00', SINGLE_BRIDGE: '#B07A00' };
+const STATUS_COLOURS = {
+  CUT_OFF: '#A4000F', SINGLE_BRIDGE: '#D55E00', WEAKLY_BRIDGED: '#B07A00', BRIDGED: '#0072B2', TOO_SMALL: '#6B6B75',
+};
 const OK = '#0072B2';
 
 function table(caption, headers, rows) {
@@ -24,16 +26,17 @@ export function renderReport(container, analysis, ctx) {
   const s = report.summary;
   container.replaceChildren(
     h('p', { class: 'note' }, `${T.computedAt}: ${analysis.computedAt.replace('T', ' ').slice(0, 16)}`,
-      analysis.fresh ? '' : ` ${T.stale}`),
+      ` · ${T.asOf}: ${report.parameters.asOf}`, analysis.fresh ? '' : ` ${T.stale}`),
     section('r-summary', T.summary, h('dl', { class: 'summary' },
       [[T.organisations, s.organisations], [T.ties, s.ties], [T.communities, s.communities],
-        [T.gapCommunities, s.gap_communities], [T.components, s.components],
-        [T.bridges, s.bridges], [T.articulationPoints, s.articulation_points]]
+        [T.gapCommunities, s.gapCommunities],
+        ...Object.entries(s.statuses).map(([k, v]) => [T[k], v]),
+        [T.components, s.components], [T.bridges, s.bridges], [T.articulationPoints, s.articulationPoints]]
         .map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]))),
     gaps(report),
     brokers(report, org),
     fragile(report, org),
-    introductions(report, org, ctx),
+    introductions(report, org),
     coverage(report),
   );
   container.setAttribute('aria-busy', 'false');
@@ -43,14 +46,15 @@ export function renderReport(container, analysis, ctx) {
 function gaps(report) {
   const rows = report.communities;
   const chart = barChart(rows.map((c) => ({
-    label: c.name, value: c.ei_index, colour: GAP_COLOURS[c.gap_kind] || OK, note: c.gap ? '!' : '',
+    label: c.name, value: c.eiIndex, colour: STATUS_COLOURS[c.status] || OK,
+    note: c.eiExpected === null ? '' : `${T.eiExpected} ${number(c.eiExpected)}`,
   })), { min: -1, max: 1, label: say(T.chartOf, { t: T.gapsTitle }) });
   return section('r-gaps', T.gapsTitle, h('p', {}, T.gapsIntro), h('div', { class: 'chart-wrap' }, chart),
-    table(T.gapsTitle, [T.community, T.gap, T.eiIndex, T.organisations, T.internalTies, T.publicTies,
-      T.widerTies, T.minorityTies, T.hopsToPublic],
-    rows.map((c) => [c.name, c.gap ? T[c.gap_kind] : T.noGap, number(c.ei_index), String(c.organisations.length),
-      String(c.internal_ties), String(c.public_ties), String(c.wider_ties), String(c.minority_ties),
-      c.hops_to_public === null ? '–' : String(c.hops_to_public)])));
+    table(T.gapsTitle, [T.community, T.status, T.statusReason, T.eiIndex, T.eiExpected, T.organisations,
+      T.internalTies, T.publicTies, T.widerTies, T.minorityTies, T.hopsToPublic],
+    rows.map((c) => [c.name, T[c.status], c.reason, number(c.eiIndex), number(c.eiExpected),
+      String(c.organisations.length), String(c.internalTies), String(c.publicTies), String(c.widerTies),
+      String(c.minorityTies), c.hopsToPublic === null ? '–' : String(c.hopsToPublic)])));
 }
 
 function brokers(report, org) {
@@ -62,43 +66,33 @@ function brokers(report, org) {
     { min: 0, max: Math.max(...top.map((b) => b.betweenness), 0.01), label: say(T.chartOf, { t: T.brokersTitle }), digits: 3 });
   return section('r-brokers', T.brokersTitle, h('div', { class: 'chart-wrap' }, chart),
     table(T.brokersTitle, [T.organisation, T.side, T.betweenness, T.effectiveSize, T.constraint, T.roles],
-      top.map((b) => [org(b.organisation), T[b.side], number(b.betweenness, 3), number(b.effective_size, 1),
+      top.map((b) => [org(b.organisation), T[b.side], number(b.betweenness, 3), number(b.effectiveSize, 1),
         number(b.constraint, 3), roles(b.roles)])));
 }
 
 function fragile(report, org) {
-  const items = report.fragility.map((f) => {
-    if (f.single_points.length) {
-      return h('li', {}, `${f.name}: ${T.hangsOn} `, f.single_points.map((o, i) => [i ? ', ' : '', org(o)]));
-    }
-    if (f.single_ties.length) {
-      const [a, b] = f.single_ties[0];
-      return h('li', {}, `${f.name}: ${T.hangsOnTie} `, org(a), ' – ', org(b));
-    }
-    return h('li', {}, say(T.exposed, { c: f.name, n: f.organisations.length }));
-  });
+  // Every tie that cuts organisations off, with how many, beside the organisations that do.
+  const ties = (f) => f.ties.map((t, i) => [i ? '; ' : '', org(t.tie[0]), ' – ', org(t.tie[1]), ` (${t.cutsOff.length})`]);
+  const items = report.fragility.map((f) => h('li', {}, `${f.name}: `,
+    f.singlePoints.length ? [`${T.hangsOn} `, f.singlePoints.map((o, i) => [i ? ', ' : '', org(o)]), '. '] : [],
+    ties(f)));
   return section('r-fragile', T.fragileTitle, items.length ? h('ul', {}, items) : h('p', {}, T.noFragile));
 }
 
-function reasonText(intro, ctx) {
-  const catalogue = ctx.payload;
-  const named = (ids, cat) => ids.map((i) => cat[i]?.name || i).join(', ');
-  const parts = [];
-  if (intro.shared_topics.length) parts.push(`${T.sharedTopics}: ${named(intro.shared_topics, catalogue.topics)}`);
-  if (intro.shared_areas.length) parts.push(`${T.sameArea}: ${named(intro.shared_areas, catalogue.areas)}`);
-  if (intro.common_partners.length) {
-    parts.push(`${intro.common_partners.length} ${T.commonPartners}: ${intro.common_partners.map(ctx.nameOf).join(', ')}`);
-  }
-  if (ctx.kindOf(intro.partner) === 'MUNICIPAL_UNIT') parts.push(T.municipalUnit);
-  return parts.join('; ');
-}
-
-function introductions(report, org, ctx) {
+function introductions(report, org) {
   const names = Object.fromEntries(report.communities.map((c) => [c.community, c.name]));
-  const parts = Object.entries(report.introductions).filter(([, list]) => list.length).map(([community, list]) =>
-    table(names[community] || community, [T.organisation, T.partner, T.score, T.reasons],
-      list.map((i) => [org(i.organisation), org(i.partner), number(i.score, 1), reasonText(i, ctx)])));
-  return section('r-intros', T.introductionsTitle, parts.length ? parts : h('p', {}, T.noIntroductions));
+  const byCommunity = new Map();
+  for (const i of report.introductions) {
+    if (!byCommunity.has(i.community)) byCommunity.set(i.community, []);
+    byCommunity.get(i.community).push(i);
+  }
+  const parts = [...byCommunity.entries()].map(([community, list]) =>
+    table(names[community] || community, [T.organisation, T.partner, T.gain, T.reasons],
+      list.map((i) => [org(i.from), org(i.to), number(i.gain, 2), i.reasons.join('; ')])));
+  const notes = report.communities.filter((c) => c.introductionsNote)
+    .map((c) => h('li', {}, `${c.name}: ${c.introductionsNote}`));
+  return section('r-intros', T.introductionsTitle, parts.length ? parts : h('p', {}, T.noIntroductions),
+    notes.length ? h('ul', {}, notes) : []);
 }
 
 function coverage(report) {
