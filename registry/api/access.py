@@ -9,8 +9,8 @@ at all is `registry.services.access`'s to say.
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+from graphql import GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
-from strawberry.types import Info
 
 from registry.domain.accounts import Caller, Role
 from registry.domain.errors import Forbidden, RegistryError
@@ -96,7 +96,12 @@ class AccessControl(SchemaExtension):
             await context.store.append_audit(context.audit_entries())
 
     def resolve(
-        self, _next: Callable[..., Any], root: Any, info: Info, *args: Any, **kwargs: Any
+        self,
+        _next: Callable[..., Any],
+        root: Any,
+        info: GraphQLResolveInfo,
+        *args: Any,
+        **kwargs: Any,
     ) -> Any:
         parent, field = info.parent_type.name, info.field_name
         check_field(info.context.caller, parent, field)
@@ -107,7 +112,9 @@ class AccessControl(SchemaExtension):
         return _next(root, info, *args, **kwargs)
 
     @staticmethod
-    async def _audited(result: Awaitable[Any], info: Info, kwargs: dict[str, Any]) -> Any:
+    async def _audited(
+        result: Awaitable[Any], info: GraphQLResolveInfo, kwargs: dict[str, Any]
+    ) -> Any:
         targets = [str(kwargs["id"])] if "id" in kwargs else []
         try:
             value = await result

@@ -4,6 +4,7 @@ Roles are checked by the access extension (FIELD_ROLES); these resolvers only do
 """
 
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -18,8 +19,14 @@ from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound
 from registry.services import accounts
 from registry.store.query import AuditQuery, Direction, EdgeQuery, NodeQuery, Order
+from registry.store.records import NodeRecord
 
-RoleType = strawberry.enum(Role, description="Each role may do all that the ones before it may.")
+if TYPE_CHECKING:  # strawberry.enum returns the enum it was given, as an untyped value
+    RoleType = Role
+else:
+    RoleType = strawberry.enum(
+        Role, description="Each role may do all that the ones before it may."
+    )
 
 
 @strawberry.type
@@ -79,7 +86,7 @@ class AuditRow:
     @classmethod
     def of(cls, e: AuditEntry) -> "AuditRow":
         return cls(seq=e.seq, at=e.at, actor=e.actor, action=e.action, targets=list(e.targets),
-                   details=e.details, outcome=e.outcome)  # fmt: skip
+                   details=JSON(e.details), outcome=e.outcome)  # fmt: skip
 
 
 @strawberry.input
@@ -98,11 +105,17 @@ async def _account(info: Info, account_id: str) -> AccountModel:
     return found
 
 
-async def _person(info: Info, person_id: str):
+async def _person(info: Info, person_id: str) -> NodeRecord:
     [record] = await info.context.store.get_nodes([person_id])
     if record is None or record.kind is not NodeKind.PERSON:
         raise NotFound(f"no person {person_id}", field="id")
     return record
+
+
+def to_person(record: NodeRecord) -> Person:
+    person = to_type(record)
+    assert isinstance(person, Person), "a person's record makes a Person"
+    return person
 
 
 @strawberry.type
@@ -142,7 +155,7 @@ class AdminQuery:
         )
         never = date.min.isoformat()
         return [
-            to_type(p) for p in people if p.props.get("last_verified", never) < cutoff.isoformat()
+            to_person(p) for p in people if p.props.get("last_verified", never) < cutoff.isoformat()
         ]
 
     @strawberry.field(description="Everything held about one person (right of access).")
@@ -153,10 +166,11 @@ class AdminQuery:
         others = await store.get_nodes([e.other(person.id) for e in ties])
         uses = await store.find_audit(AuditQuery(target=person.id))
         info.context.audit("personal-data:access-report", [person.id], {})
-        return {
-            "person": {"id": person.id, **person.props, "created_at": person.created_at,
-                       "updated_at": person.updated_at},
+        held: dict[str, Any] = {"id": person.id, **person.props, "created_at": person.created_at,
+                                "updated_at": person.updated_at}  # fmt: skip
+        return JSON({
+            "person": held,
             "ties": [{"type": e.type.value, "to": o.props.get("name") if o else None, **e.props}
                      for e, o in zip(ties, others, strict=True)],
             "recorded_uses": [{"at": u.at, "action": u.action, "actor": u.actor} for u in uses],
-        }  # fmt: skip
+        })  # fmt: skip

@@ -12,10 +12,11 @@ from registry.api.admin import (
     TokenWithSecret,
     _account,
     _person,
+    to_person,
 )
 from registry.api.context import Info
 from registry.api.mutations import Deleted
-from registry.api.nodes import Person, to_type
+from registry.api.nodes import Person
 from registry.domain.accounts import Role, new_password
 from registry.domain.errors import ValidationFailed
 from registry.services import accounts
@@ -88,7 +89,7 @@ class AdminMutation:
     ) -> Person:
         person = await _person(info, id)
         props = {**person.props, "restricted": restricted}
-        return to_type(await info.context.store.update_node(id, props, expected_version))
+        return to_person(await info.context.store.update_node(id, props, expected_version))
 
     @strawberry.mutation(description="Erase a contact and its ties so no trace remains; the "
                          "audit log keeps only that an erasure happened.")  # fmt: skip

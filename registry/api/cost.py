@@ -19,9 +19,11 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLList,
     GraphQLNamedType,
+    GraphQLOutputType,
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    NamedTypeNode,
     SchemaMetaFieldDef,
     SelectionSetNode,
     TypeMetaFieldDef,
@@ -59,7 +61,7 @@ def _argument(field: FieldNode, name: str, unknown: int) -> int | None:
     return None
 
 
-def _factor(field: FieldNode, returns: object) -> int:
+def _factor(field: FieldNode, returns: GraphQLOutputType) -> int:
     if is_introspection_type(get_named_type(returns)):
         return 1  # the schema's own description, small and fixed
     first = _argument(field, "first", MAX_PAGE)
@@ -118,5 +120,5 @@ class Measure:
         factor = _factor(node, returns) if returns else 1
         return Size(depth, aliases + inner.aliases, own + factor * inner.cost)
 
-    def _type(self, condition: object) -> GraphQLNamedType | None:
+    def _type(self, condition: NamedTypeNode | None) -> GraphQLNamedType | None:
         return self.schema.get_type(condition.name.value) if condition else None

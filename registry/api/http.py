@@ -7,7 +7,7 @@ when the request never reached execution (parse, validation or variable-coercion
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from cross_web import HTTPException
 from starlette.requests import Request
@@ -16,6 +16,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from registry.api.context import Context
 from registry.api.loaders import Loaders
@@ -75,8 +76,20 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             request.state.store_unavailable = True
         return body
 
-    async def run(self, request: Request | WebSocket, **kwargs: Any) -> Any:
-        response = await super().run(request, **kwargs)
+    @overload
+    async def run(
+        self, request: Request, context: Context = UNSET, root_value: None = UNSET
+    ) -> Response: ...
+
+    @overload
+    async def run(
+        self, request: WebSocket, context: Context = UNSET, root_value: None = UNSET
+    ) -> WebSocket: ...
+
+    async def run(
+        self, request: Request | WebSocket, context: Context = UNSET, root_value: None = UNSET
+    ) -> Response | WebSocket:
+        response = await super().run(request, context, root_value)
         if not isinstance(response, Response) or isinstance(request, WebSocket):
             return response
         if getattr(request.state, "store_unavailable", False):

@@ -3,7 +3,7 @@
 import dataclasses
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from pydantic import create_model
@@ -27,9 +27,10 @@ from registry.store.query import Direction, EdgeQuery, NodeQuery, Order, OrderFi
 
 def _partial(model: type[models.Props]) -> type[models.Props]:
     """The model with every field optional: what a patch may carry."""
-    fields: dict[str, Any] = {
-        name: (info.annotation | None, None) for name, info in model.model_fields.items()
-    }
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        assert info.annotation is not None  # pydantic gives every declared field one
+        fields[name] = (info.annotation | None, None)
     return create_model(f"{model.__name__}Patch", __base__=models.Props, **fields)
 
 
@@ -46,8 +47,12 @@ INPUTS: dict[NodeKind, tuple[type, type]] = {
     kind: (_new(model, kind.value), _patch(model, kind.value))
     for kind, model in NODE_MODELS.items()
 }
-CollaborationPatch = _patch(models.Collaboration, "Collaboration")
-TiePatch = _patch(models.Participation, "Tie")
+if TYPE_CHECKING:  # classes built at import time: to mypy, values read through to_props
+    CollaborationPatch = object
+    TiePatch = object
+else:
+    CollaborationPatch = _patch(models.Collaboration, "Collaboration")
+    TiePatch = _patch(models.Participation, "Tie")
 
 
 def to_props(value: Any) -> dict[str, Any]:

@@ -29,8 +29,8 @@ def _pairs(names: Names) -> int:
 
 class Overlap:
     def __init__(self, document: DocumentNode) -> None:
-        self.fragment = Fragments(
-            document, lambda d: self.selection(d.selection_set), (Counter(), 0)
+        self.fragment: Fragments[tuple[Names, int]] = Fragments(
+            document, lambda d: self.selection(d.selection_set), (Names(), 0)
         )
 
     def pairs(self) -> int:

@@ -38,6 +38,7 @@ class RegistrySchema(strawberry.Schema):
         for error in errors:
             if not _expected(error):
                 failure = error.original_error
+                assert failure is not None, "_expected: one without is a request error"
                 path = ".".join(str(step) for step in error.path or ()) or "(request)"
                 frames = "".join(traceback.format_tb(failure.__traceback__))
                 log.error("unexpected %s at %s\n%s", type(failure).__name__, path, frames)

@@ -1,7 +1,7 @@
 """GraphQL types of ties: collaborations, participations, any link, and subgraphs."""
 
 from datetime import date
-from typing import Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 import strawberry
 
@@ -12,7 +12,11 @@ from registry.domain.enums import EdgeType
 from registry.domain.enums import ParticipantRole as Role
 from registry.store.records import EdgeRecord, Subgraph
 
-LinkType = strawberry.enum(EdgeType, name="LinkType", description="The kinds of tie.")
+if TYPE_CHECKING:  # strawberry.enum returns the enum it was given, as an untyped value
+    LinkType = EdgeType
+else:
+    LinkType = strawberry.enum(EdgeType, name="LinkType", description="The kinds of tie.")
+E = TypeVar("E", bound=Entity)
 
 
 def _extra(edge: EdgeRecord) -> dict:
@@ -30,6 +34,13 @@ async def _node(info: Info, node_id: str) -> Entity:
     return to_type(record)
 
 
+async def _end(info: Info, node_id: str, kind: type[E]) -> E:
+    """A tie's end of the kind its type allows (the domain checks ends when a tie is made)."""
+    node = await _node(info, node_id)
+    assert isinstance(node, kind), f"a tie's end is not {kind.__name__}"
+    return node
+
+
 @from_model(models.Participation)
 class Participation(Node):
     version: int
@@ -38,11 +49,11 @@ class Participation(Node):
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation:
-        return await _node(info, self.from_id)
+        return await _end(info, self.from_id, Organisation)
 
     @strawberry.field
     async def activity(self, info: Info) -> Activity:
-        return await _node(info, self.to_id)
+        return await _end(info, self.to_id, Activity)
 
 
 @from_model(models.Collaboration)
@@ -53,18 +64,20 @@ class Collaboration(Node):
 
     @strawberry.field(description="The two organisations, in the order the tie was entered.")
     async def organisations(self, info: Info) -> list[Organisation]:
-        return [await _node(info, self.from_id), await _node(info, self.to_id)]
+        return [await _end(info, i, Organisation) for i in (self.from_id, self.to_id)]
 
 
 def to_participation(edge: EdgeRecord) -> Participation:
-    return Participation.from_pydantic(
+    # from_pydantic comes from strawberry's pydantic decorator, which mypy cannot see through
+    # nodes.from_model.
+    return Participation.from_pydantic(  # type: ignore[attr-defined]
         models.Participation.model_validate(edge.props), _extra(edge)
     )
 
 
 def to_collaboration(edge: EdgeRecord) -> Collaboration:
     props = models.Collaboration.model_validate(edge.props)
-    return Collaboration.from_pydantic(props, _extra(edge))
+    return Collaboration.from_pydantic(props, _extra(edge))  # type: ignore[attr-defined]
 
 
 @strawberry.type(description="Any tie between two nodes, with the properties it carries.")

@@ -4,7 +4,7 @@ import getpass
 from collections.abc import AsyncIterator, Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,9 +19,15 @@ from registry.store.base import Store
 export = typer.Typer(help="Contact lists (CSV, XLSX, vCard) and the network graph as files.")
 
 
-# The formats the web exports offer, so the two cannot drift apart.
-ContactFormat = StrEnum("ContactFormat", {f.upper(): f for f in contact_formats.FORMATS})
-GraphFormat = StrEnum("GraphFormat", {f.upper(): f for f in graph_export.FORMATS})
+# The formats the web exports offer, so the two cannot drift apart. Members built from a
+# list are beyond mypy: to it, each is just a StrEnum.
+if TYPE_CHECKING:
+    ContactFormat = StrEnum
+    GraphFormat = StrEnum
+else:
+    ContactFormat = StrEnum("ContactFormat", {f.upper(): f for f in contact_formats.FORMATS})
+    GraphFormat = StrEnum("GraphFormat", {f.upper(): f for f in graph_export.FORMATS})
+CONTACT_DEFAULT, GRAPH_DEFAULT = ContactFormat("csv"), GraphFormat("graphml")
 
 
 Output = Annotated[
@@ -65,7 +71,7 @@ def _write(
 @export.command("contacts")
 def contacts(
     output: Output = None,
-    format: Annotated[ContactFormat, typer.Option(help="File format.")] = ContactFormat["CSV"],
+    format: Annotated[ContactFormat, typer.Option(help="File format.")] = CONTACT_DEFAULT,
     vcard_version: Annotated[
         str, typer.Option(help="vCard version of vcf and zip: 4.0, or 3.0 for Outlook.")
     ] = "",
@@ -104,7 +110,7 @@ def contacts(
 @export.command("graph")
 def graph(
     output: Output = None,
-    format: Annotated[GraphFormat, typer.Option(help="File format.")] = GraphFormat["GRAPHML"],
+    format: Annotated[GraphFormat, typer.Option(help="File format.")] = GRAPH_DEFAULT,
     community: Ids = None,
     area: Ids = None,
     topic: Ids = None,

@@ -64,9 +64,19 @@ def _mapping(pairs: list[str] | None, file: Path | None) -> dict[str, str] | Non
         raise fail(exc.message) from None
 
 
-def _run(source: Path, what: What, dry_run: bool, **options: object) -> None:
-    lang = language(str(options.pop("lang")))
-    mapping = _mapping(options.pop("pairs"), options.pop("mapping_file"))  # type: ignore[arg-type]
+def _run(
+    source: Path,
+    what: What,
+    dry_run: bool,
+    *,
+    pairs: list[str] | None,
+    mapping_file: Path | None,
+    lang: str,
+    preset: str | None = None,
+    update: bool | None = None,
+) -> None:
+    lang = language(lang)
+    mapping = _mapping(pairs, mapping_file)
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -75,8 +85,9 @@ def _run(source: Path, what: What, dry_run: bool, **options: object) -> None:
 
     async def work(store: Store) -> Report:
         return await import_file(
-            store, data, what, actor=actor, dry_run=dry_run, mapping=mapping, **options
-        )  # type: ignore[arg-type]
+            store, data, what,
+            actor=actor, dry_run=dry_run, mapping=mapping, preset=preset, update=update,
+        )  # fmt: skip
 
     report = with_store(get_settings(), work)
     nb = lang == "nb"

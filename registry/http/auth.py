@@ -97,12 +97,13 @@ class Authentication:
             return
         request = Request(scope, receive)
         if len(request.headers.getlist("authorization")) > 1:
-            refusal = _refusal(request, 400, "BAD_REQUEST", "send one Authorization header")
-            await refusal(scope, receive, send)
+            duplicated = _refusal(request, 400, "BAD_REQUEST", "send one Authorization header")
+            await duplicated(scope, receive, send)
             return
         caller = await self._identify(request)
         scope.setdefault("state", {})["caller"] = caller
         address = request.client.host if request.client else "unknown"
+        refusal: Response | None
         if not self.limit.allow(request_key(caller, address)):
             refusal = _refusal(request, 429, "RATE_LIMITED", "too many requests; wait a minute")
             refusal.headers["Retry-After"] = "60"

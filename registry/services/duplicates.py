@@ -113,8 +113,8 @@ async def merge(store: Store, keep_id: str, merge_id: str, *, actor: str) -> Nod
     made: list[str] = []
     kept: NodeRecord | None = None
     try:
-        for edge in moved:
-            made.append((await store.create_edge(edge)).id)
+        for tie in moved:
+            made.append((await store.create_edge(tie)).id)
         kept = await store.update_node(keep_id, merged, keep.version)
         await store.delete_node(merge_id, gone.version)
     except BaseException:

@@ -37,6 +37,12 @@ def _list(params: Params, name: str) -> list[str] | None:
     return values or None
 
 
+def _last(params: Params, name: str) -> str | None:
+    """The last value given for `name`; a repeated parameter's last one wins."""
+    values = params.get(name)
+    return values[-1] if values else None
+
+
 def _kinds(params: Params) -> list[OrganisationKind] | None:
     try:
         return [OrganisationKind(k.upper()) for k in _list(params, "kinds") or ()] or None
@@ -58,7 +64,7 @@ def contact_filter(params: Params) -> NodeQuery:
     if archived not in ("true", "false", "any"):
         raise ValidationFailed("archived: true, false or any", field="archived")
     return organisation_query(
-        search=(params.get("search") or [None])[-1],
+        search=_last(params, "search"),
         archived=None if archived == "any" else archived == "true",
         kinds=_kinds(params),
         community_ids=_list(params, "communityIds"),
@@ -82,9 +88,9 @@ def graph_filter(params: Params) -> AnalysisFilter:
 
 def audited_filter(params: Params) -> dict[str, object]:
     """The filter as asked, for the audit log: lists as lists, free text hidden."""
-    named = {k: _list(params, k) for k in LISTS}
+    named: dict[str, object] = {k: _list(params, k) for k in LISTS}
     for key in ("search", "archived", "yearFrom", "yearTo"):
-        named[key] = (params.get(key) or [None])[-1]
+        named[key] = _last(params, key)
     return scrub(named)
 
 
@@ -114,7 +120,7 @@ async def file_name(store: Store, stem: str, params: Params, fmt: str) -> str:
     free text (`search`) is left out, as it may name a person."""
     ids = [i for k in LISTS[:-1] for i in _list(params, k) or ()]
     named = [r.props.get("name", "") for r in await store.get_nodes(ids) if r] if ids else []
-    lang = LANGUAGES.index(language((params.get("lang") or [None])[-1]))
+    lang = LANGUAGES.index(language(_last(params, "lang")))
     kinds = [KIND_NAMES[k.value][lang] for k in _kinds(params) or ()]
     years = "-".join(str(y) for y in (_year(params, "yearFrom"), _year(params, "yearTo")) if y)
     words = [stem, *named, *kinds, years]
@@ -128,7 +134,7 @@ def contacts_file(
     """The contact list's bytes; a bad filter is refused here, before anything is read.
     `version` (4.0 or 3.0) picks the vCard version of vcf and zip files."""
     query = contact_filter(params)
-    lang = language((params.get("lang") or [None])[-1])
+    lang = language(_last(params, "lang"))
     version = (params.get("version") or [""])[-1]
     if version and version not in contact_formats.VCARD_VERSIONS:
         raise ValidationFailed("version: a vCard version, 4.0 or 3.0", field="version")

@@ -23,7 +23,7 @@ Bad = dict[str, tuple[str, str | None, str | None]]
 def _validate(kind: NodeKind, props: dict[str, Any]) -> tuple[dict[str, Any], Bad]:
     """The valid props, or the message for every bad field: validation stops at the first,
     so the field found wrong is dropped (or stood in for) and the rest checked again."""
-    data, bad = dict(props), {}
+    data, bad = dict(props), Bad()
     while True:
         try:
             return validate_node(kind, data), bad
@@ -200,7 +200,8 @@ class Plan:
     ) -> list[EdgeRecord]:
         edge_type, target = LINKS[name]
         found: dict[str, None] = {}  # two spellings of one name make one tie
-        unknown, ambiguous = [], []
+        unknown: list[str] = []
+        ambiguous: list[str] = []
         for value in values:
             ids = self.names[target].find(value)
             if len(ids) == 1:

@@ -164,8 +164,8 @@ def _node_entries(
             # The stores keep organisation numbers unique; say so here, not at import time.
             if (unique_key := graph.unique_key(spec.kind, props)) is not None:
                 if unique_key in unique:
-                    field = _snake(unique_key.split(":")[0])
-                    raise _fail(where, field, f"already used by '{unique[unique_key]}'")
+                    taken = _snake(unique_key.split(":")[0])
+                    raise _fail(where, taken, f"already used by '{unique[unique_key]}'")
                 unique[unique_key] = key
             kinds[key] = spec.kind
             nodes.append(NodeRecord(node_id(spec.kind, key), spec.kind, props, 1, STAMP, STAMP))

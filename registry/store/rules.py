@@ -159,8 +159,10 @@ class RuledStore(Store):
             await _check_unique(tx, node)
             await tx.add_node(node)
             for edge in edges:
-                ends = [node.id if end == NEW_NODE else end for end in (edge.from_id, edge.to_id)]
-                await _add_edge(tx, NewEdge(edge.type, *ends, edge.props), stamp)
+                from_id, to_id = (
+                    node.id if end == NEW_NODE else end for end in (edge.from_id, edge.to_id)
+                )
+                await _add_edge(tx, NewEdge(edge.type, from_id, to_id, edge.props), stamp)
             return node
 
         return await self._transact(create)
