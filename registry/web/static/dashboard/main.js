@@ -1,9 +1,12 @@
-// The dashboard: filters in the address bar, the map and the gap report from one GraphQL
-// request, the side panel, and export links that carry the same filter.
+// The dashboard: the view in the address bar, the overview, the organisation map and the
+// gap report from one GraphQL request, the side panel, and export links that carry the
+// same filter.
 import { T, gql, h, say } from './api.js';
 import { NetworkMap } from './map.js';
+import { Overview, communityDetails } from './overview.js';
 import { showDetails } from './panel.js';
 import { renderReport } from './report.js';
+import { params as currentParams, setParams, wireSavedViews } from './views.js';
 
 const QUERY = `query Dashboard($filter: AnalysisFilterInput) {
   networkMap(filter: $filter)
@@ -19,10 +22,7 @@ let optionsFilled = false;
 let retries = 0;
 
 const map = new NetworkMap($('cy'), $('legend'), (id) => select(id));
-
-function currentParams() {
-  return new URLSearchParams(window.location.search);
-}
+const overview = new Overview($('ov-cy'), $('overview-list'), (id) => selectCommunity(id));
 
 function filterOf(params) {
   const filter = {};
@@ -57,17 +57,48 @@ function fillOptions(data) {
 
 function showParams(params) {
   for (const [key, id] of Object.entries(FIELDS)) $(id).value = (params.get(key) || '').split(',')[0];
-  // Exports and the language switch keep the filter.
+  // Exports keep the filter.
+  const filter = new URLSearchParams();
+  for (const key of Object.keys(FIELDS)) if (params.get(key)) filter.set(key, params.get(key));
+  if (document.documentElement.lang !== 'nb') filter.set('lang', document.documentElement.lang);
   for (const link of document.querySelectorAll('a.export')) {
     const url = new URL(link.href);
-    url.search = params.toString();
-    if (document.documentElement.lang !== 'nb') url.searchParams.set('lang', document.documentElement.lang);
+    url.search = filter.toString();
     link.href = url.toString();
   }
+  keepViewInLanguageLink();
+}
+
+// The language switch keeps the whole view.
+function keepViewInLanguageLink() {
   const language = document.querySelector('a[hreflang]');
-  const switched = new URLSearchParams(params);
+  const switched = currentParams();
   switched.set('lang', language.getAttribute('hreflang'));
   language.href = `?${switched}`;
+}
+window.addEventListener('viewchange', keepViewInLanguageLink);
+
+function setView(view) {
+  const orgs = view === 'orgs';
+  for (const id of ['cy', 'legend', 'org-tools']) $(id).hidden = !orgs;
+  for (const id of ['ov-cy', 'overview-list']) $(id).hidden = orgs;
+  $('view-orgs').setAttribute('aria-pressed', String(orgs));
+  $('view-overview').setAttribute('aria-pressed', String(!orgs));
+  setParams({ view: orgs ? 'orgs' : null });
+  if (!payload) return;
+  if (orgs) {
+    map.resize();
+    status.textContent = say(T.shown, map.visibleCounts());
+  } else {
+    overview.resize();
+    showOverviewStatus();
+  }
+}
+
+function showOverviewStatus() {
+  const communities = overview.summary.groups.filter((g) => !g.side);
+  const gaps = communities.filter((g) => g.status !== 'BRIDGED' && g.status !== 'TOO_SMALL');
+  status.textContent = say(T.overviewShown, { c: communities.length, g: gaps.length });
 }
 
 async function load() {
@@ -78,12 +109,16 @@ async function load() {
     payload = data.networkMap;
     if (!optionsFilled) fillOptions(payload);
     showParams(params);
+    for (const [key, id] of [['colour', 'colour-by'], ['size', 'size-by']]) {
+      if (params.get(key)) $(id).value = params.get(key);
+    }
     map.show(payload, $('colour-by').value, $('size-by').value);
+    overview.show(payload);
     $('all-ties').checked = map.allTies;
     $('org-names').replaceChildren(...payload.organisations.map((o) => h('option', { value: o.name })));
     renderReport($('report-body'), data.analysis, context());
-    const counts = map.visibleCounts();
-    status.textContent = say(T.shown, counts) + (data.analysis.fresh ? '' : ` ${T.stale}`);
+    restoreView(params);
+    if (!data.analysis.fresh) status.textContent += ` ${T.stale}`;
     if (!data.analysis.fresh && retries < 10) {
       retries += 1;
       setTimeout(load, 3000);
@@ -103,8 +138,43 @@ function context() {
   };
 }
 
+// The view the address names: which map, the highlighted community, the selection.
+function restoreView(params) {
+  const community = params.get('community') || (params.get('communityIds') || '').split(',')[0];
+  setView(params.get('view') === 'orgs' ? 'orgs' : 'overview');
+  if (community && payload.communities[community]) {
+    map.highlight(community);
+    if (params.get('view') !== 'orgs') selectCommunity(community);
+  }
+  if (params.get('org')) select(params.get('org'));
+}
+
+function selectCommunity(id) {
+  const group = overview.group(id);
+  if (!group) return;
+  overview.select(id);
+  setParams({ community: group.side ? null : id, org: null });
+  $('org-steps').hidden = true;
+  panel.hidden = false;
+  panel.dataset.id = '';
+  const openOrg = (org) => {
+    setView('orgs');
+    select(org);
+  };
+  const openMap = (community) => {
+    setParams({ community });
+    setView('orgs');
+    map.highlight(community);
+    status.textContent = say(T.highlighted, { c: group.name });
+  };
+  $('details-body').replaceChildren(...communityDetails(group, openOrg, openMap).filter(Boolean));
+  panel.focus();
+}
+
 async function select(id) {
   map.select(id);
+  setParams({ org: id });
+  $('org-steps').hidden = false;
   try {
     await showDetails(panel, id, payload);
   } catch (error) {
@@ -116,8 +186,8 @@ $('filters').addEventListener('submit', (event) => {
   event.preventDefault();
   const params = new URLSearchParams();
   for (const [key, id] of Object.entries(FIELDS)) if ($(id).value) params.set(key, $(id).value);
-  const lang = currentParams().get('lang');
-  if (lang) params.set('lang', lang);
+  const kept = currentParams();
+  for (const key of ['lang', 'view', 'colour', 'size']) if (kept.get(key)) params.set(key, kept.get(key));
   window.history.replaceState(null, '', `?${params}`);
   retries = 0;
   panel.hidden = true;
@@ -125,7 +195,8 @@ $('filters').addEventListener('submit', (event) => {
 });
 
 $('filters').addEventListener('reset', () => {
-  window.history.replaceState(null, '', window.location.pathname);
+  const lang = currentParams().get('lang');
+  window.history.replaceState(null, '', lang ? `?lang=${lang}` : window.location.pathname);
   retries = 0;
   panel.hidden = true;
   setTimeout(load);
@@ -162,6 +233,8 @@ $('show-steps').addEventListener('click', () => {
 
 $('details-close').addEventListener('click', () => {
   panel.hidden = true;
+  setParams({ org: null, community: null });
+  map.highlight(null);
   $('find-name').focus();
 });
 
@@ -171,7 +244,16 @@ $('all-ties').addEventListener('change', () => {
 });
 
 for (const id of ['colour-by', 'size-by']) {
-  $(id).addEventListener('change', () => map.restyle($('colour-by').value, $('size-by').value));
+  $(id).addEventListener('change', () => {
+    map.restyle($('colour-by').value, $('size-by').value);
+    setParams({ colour: $('colour-by').value, size: $('size-by').value });
+  });
 }
+
+for (const button of document.querySelectorAll('.view-switch button')) {
+  button.addEventListener('click', () => setView(button.dataset.view));
+}
+
+wireSavedViews($('save-view'), $('saved-views'), status);
 
 load();

@@ -7,7 +7,8 @@ const GAP_COLOURS = { NO_PATH: '#A4000F', NO_BRIDGING_TIE: '#D55E00', SINGLE_BRI
 const OK = '#0072B2';
 
 function table(caption, headers, rows) {
-  return h('div', { class: 'table-wrap' }, h('table', {},
+  // A scroll box the keyboard can reach (it scrolls sideways on narrow screens).
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i === 0
