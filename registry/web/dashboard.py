@@ -80,7 +80,8 @@ def _map_section(w: dict) -> str:
     return f"""<section id="map-area" class="map-area" aria-labelledby="map-title" tabindex="-1">
 <h2 id="map-title">{w["map"]}</h2>
 <div class="view-switch" role="group" aria-label="{w["mapView"]}">
-<button type="button" id="view-overview" data-view="overview" aria-pressed="true">{w["overview"]}</button>
+<button type="button" id="view-overview" data-view="overview" aria-pressed="true">
+{w["overview"]}</button>
 <button type="button" id="view-orgs" data-view="orgs" aria-pressed="false">{w["orgMap"]}</button>
 </div>
 <div class="tools" id="org-tools">
