@@ -61,7 +61,7 @@ def _here(request: Request) -> str:
 def _refusal(request: Request, status: int, code: str, message: str) -> Response:
     browser = request.method == "GET" and "text/html" in request.headers.get("accept", "")
     if browser and status == 401:
-        return RedirectResponse(f"/signin?next={quote(_here(request), safe='')}", status_code=303)
+        return RedirectResponse(f"/signin?next={quote(_here(request), safe='/')}", status_code=303)
     body = {"errors": [{"message": message, "extensions": {"code": code}}]}
     headers = {"WWW-Authenticate": 'Bearer realm="registry"'} if status == 401 else None
     return JSONResponse(body, status_code=status, headers=headers)
@@ -105,7 +105,7 @@ class Authentication:
         if caller.must_change_password and path not in FORM_PAGES:
             return (
                 RedirectResponse(
-                    f"{PASSWORD_PAGE}?next={quote(_here(request), safe='')}", status_code=303
+                    f"{PASSWORD_PAGE}?next={quote(_here(request), safe='/')}", status_code=303
                 )
                 if request.method == "GET"
                 else _refusal(request, 403, "PASSWORD_CHANGE", "change the one-time password")

@@ -29,6 +29,11 @@ function nameEditors() {
     for (const input of document.querySelectorAll(`.${area} textarea:not([aria-label])`)) {
       input.setAttribute('aria-label', label);
     }
+    // The scroll boxes too: keyboard users scroll them without a mouse.
+    for (const box of document.querySelectorAll(`.${area} .CodeMirror-scroll:not([tabindex="0"])`)) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('aria-label', label);
+    }
   }
 }
 new MutationObserver(nameEditors).observe(document.getElementById('graphiql'), { childList: true, subtree: true });
