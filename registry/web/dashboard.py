@@ -75,8 +75,10 @@ def _exports(w: dict, contacts: bool) -> str:
 <div id="saved-views"></div></details></nav>"""
 
 
-def _map_section(w: dict) -> str:
+def _map_section(w: dict, editor: bool) -> str:
     steps = "".join(f'<option value="{n}">{n}</option>' for n in (1, 2, 3))
+    new_org = f'<button type="button" id="new-org">{w["newOrganisation"]}</button>'
+    new_org = new_org if editor else ""
     return f"""<section id="map-area" class="map-area" aria-labelledby="map-title" tabindex="-1">
 <h2 id="map-title">{w["map"]}</h2>
 <div class="view-switch" role="group" aria-label="{w["mapView"]}">
@@ -102,7 +104,7 @@ def _map_section(w: dict) -> str:
 <div class="field check"><label for="all-ties">
 <input type="checkbox" id="all-ties"> {w["allTies"]}</label></div>
 <button type="button" id="show-all" class="secondary">{w["showAll"]}</button>
-</div>
+{new_org}</div>
 <p id="status" class="status" role="status" aria-live="polite">{w["loading"]}</p>
 <div class="map-wrap">
 <div id="ov-cy" class="cy" role="img" aria-label="{escape(w["overviewLabel"])}"></div>
@@ -123,6 +125,7 @@ def _map_section(w: dict) -> str:
 def render(caller: Caller, token: str, lang: str) -> str:
     w = words(lang)
     contacts = caller.role.allows(Role.CONTACT_VIEWER)
+    editor = caller.role.allows(Role.EDITOR)
     other = "en" if lang == "nb" else "nb"
     scripts = "".join(f'<script src="/static/{s}" defer></script>' for s in SCRIPTS)
     return f"""<!doctype html>
@@ -138,7 +141,7 @@ def render(caller: Caller, token: str, lang: str) -> str:
 {scripts}<script type="module" src="/static/{MODULE}"></script>
 <script type="application/json" id="texts">{_json(w)}</script>
 </head>
-<body data-contacts="{str(contacts).lower()}">
+<body data-contacts="{str(contacts).lower()}" data-edit="{str(editor).lower()}">
 <a class="skip" href="#map-area">{w["skipMap"]}</a>
 <a class="skip" href="#gap-report">{w["skipReport"]}</a>
 <header class="top">
@@ -154,7 +157,7 @@ def render(caller: Caller, token: str, lang: str) -> str:
 {_filters(w)}
 {_exports(w, contacts)}
 <main class="workspace">
-{_map_section(w)}
+{_map_section(w, editor)}
 <section id="gap-report" class="report" aria-labelledby="report-title" tabindex="-1">
 <h2 id="report-title">{w["gapReport"]}</h2>
 <div id="report-body" aria-busy="true"><p>{w["loading"]}</p></div>

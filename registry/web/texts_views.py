@@ -77,8 +77,63 @@ STATUS_NOTE: dict[str, tuple[str, str]] = {
 }
 
 
+EDITING: dict[str, tuple[str, str]] = {
+    "edit": ("Endre", "Edit"),
+    "editOrganisation": ("Endre organisasjonen", "Edit the organisation"),
+    "newOrganisation": ("Ny organisasjon", "New organisation"),
+    "newContact": ("Ny kontaktperson", "New contact person"),
+    "editContact": ("Endre {n}", "Edit {n}"),
+    "save": ("Lagre", "Save"),
+    "add": ("Legg til", "Add"),
+    "saved": ("Lagret.", "Saved."),
+    "archive": ("Arkiver", "Archive"),
+    "archived": ("{n} er arkivert.", "{n} is archived."),
+    "confirmArchive": (
+        "Arkivere {n}? Den forsvinner fra kartet.",
+        "Archive {n}? It leaves the map.",
+    ),
+    "conflict": (
+        "Noen andre har lagret en endring mens du skrev. Det du skrev er ikke lagret.",
+        "Someone else saved a change while you were writing. What you wrote is not saved.",
+    ),
+    "reloadNow": ("Hent den nye versjonen", "Load the new version"),
+    "fieldError": ("Ugyldig: {m}", "Not valid: {m}"),
+    "addLink": ("Knytt til miljø, bydel eller tema", "Link to a community, district or topic"),
+    "linkType": ("Hvordan", "How"),
+    "linkTarget": ("Til", "To"),
+    "collaborationPartner": ("Samarbeidspartner", "Partner"),
+    "addCollaboration": ("Nytt samarbeid", "New collaboration"),
+}
+
+FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("Navn", "Name"),
+    "kind": ("Type organisasjon", "Kind of organisation"),
+    "email": ("E-post", "Email"),
+    "phone": ("Telefon", "Phone"),
+    "website": ("Nettsted", "Website"),
+    "streetAddress": ("Gateadresse", "Street address"),
+    "postalCode": ("Postnummer", "Postal code"),
+    "city": ("Poststed", "City"),
+    "description": ("Beskrivelse", "Description"),
+    "role": ("Rolle", "Role"),
+}
+
+LINK_TYPES: dict[str, tuple[str, str]] = {
+    "REPRESENTS": ("representerer miljøet", "represents the community"),
+    "SERVES": ("betjener miljøet", "serves the community"),
+    "LOCATED_IN": ("ligger i bydelen / området", "is in the district / area"),
+    "WORKS_ON": ("arbeider med temaet", "works on the topic"),
+}
+
+
 def view_words(lang: str) -> dict[str, object]:
-    return pick(WORDS, lang) | {
-        "status": pick(STATUS, lang),
-        "statusNote": pick(STATUS_NOTE, lang),
-    }
+    return (
+        pick(WORDS, lang)
+        | pick(EDITING, lang)
+        | {
+            "status": pick(STATUS, lang),
+            "statusNote": pick(STATUS_NOTE, lang),
+            "fields": pick(FIELDS, lang),
+            "linkTypes": pick(LINK_TYPES, lang),
+        }
+    )

@@ -89,6 +89,12 @@ def test_the_overview_shows_each_planted_gap_with_its_status(desk: Page):
     assert by_id[community("forest-finns")][1].endswith("én eneste bro")
     assert {"public", "wider"} <= set(by_id)
     shot(desk, "overview")
+    # Norwegian formats: decimal comma and minus sign, Oslo time with its zone.
+    report = desk.locator("#report-body")
+    expect(report.locator("tbody tr").first).to_contain_text("\u22121,00")
+    expect(report.locator(".note").first).to_have_text(
+        re.compile(r"^Beregnet: \d\d\.\d\d\.\d{4}, \d\d:\d\d (CET|CEST)$")
+    )
 
     desk.locator("#overview-list button", has_text="Skogfinner").click()
     panel = desk.locator("#details")
@@ -173,4 +179,79 @@ def test_axe_finds_no_serious_violations(browser: Browser, live: Live):
     (Path(__file__).parents[2] / "test-output").mkdir(exist_ok=True)
     (Path(__file__).parents[2] / "test-output" / "axe.json").write_text(json.dumps(found, indent=1))
     assert found == {"signin": [], "dashboard": [], "explorer": []}
+    page.context.close()
+
+
+def new_account(browser: Browser, live: Live, username: str, role: str, path: str) -> Page:
+    """A fresh account of `role`, signed in through its one-time password's change."""
+    created = httpx.post(
+        f"{live.url}/graphql",
+        headers=live.auth,
+        json={
+            "query": "mutation($u: String!, $r: Role!) "
+            "{ createAccount(username: $u, role: $r) { oneTimePassword } }",
+            "variables": {"u": username, "r": role},
+        },
+    ).json()["data"]["createAccount"]["oneTimePassword"]
+    page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+    page.goto(f"{live.url}{path}")
+    sign_in(page, username, created)
+    page.fill("#current", created)
+    page.fill("#new", "a new long passphrase")
+    page.fill("#repeat", "a new long passphrase")
+    page.click("button[type=submit]")
+    return page
+
+
+def save_email(page: Page, email: str) -> None:
+    closed = page.locator("#details details.editing:not([open]) > summary")
+    if closed.count():
+        closed.click()
+    form = page.locator("#details form.edit-form").first
+    form.get_by_label("E-post").fill(email)
+    form.get_by_role("button", name="Lagre").click()
+
+
+def test_an_editor_edits_and_a_stale_edit_gets_the_conflict(browser: Browser, live: Live):
+    org = node_id(NodeKind.ORGANISATION, "chilensk-kulturforening-oslo")
+    path = f"/?view=orgs&org={org}"
+    first = open_page(browser, live, path)
+    second = new_account(browser, live, "editor.two", "EDITOR", path)
+    for page in (first, second):  # both open the organisation at the same version
+        name = page.locator("#details .org-name")
+        expect(name).to_have_text("Chilensk kulturforening Oslo", timeout=30_000)
+
+    save_email(first, "not an address")
+    error = first.locator("#details form.edit-form").first.locator(".field-error:visible")
+    expect(error).to_have_count(1)
+    expect(error).to_contain_text("Ugyldig")
+    expect(first.get_by_label("E-post").first).to_have_attribute("aria-invalid", "true")
+    save_email(first, "post@chilensk.example")
+    expect(first.locator("#status")).to_have_text("Lagret.", timeout=30_000)
+    expect(first.locator("#details")).to_contain_text("post@chilensk.example")
+
+    save_email(second, "annen@chilensk.example")
+    alert = second.locator("#details .form-alert").first
+    expect(alert).to_contain_text("Noen andre har lagret en endring")
+    shot(second, "edit-conflict")
+    fetched = httpx.post(
+        f"{live.url}/graphql",
+        headers=live.auth,
+        json={
+            "query": "query($id: ID!) { organisation(id: $id) { email } }",
+            "variables": {"id": org},
+        },
+    ).json()
+    assert fetched["data"]["organisation"]["email"] == "post@chilensk.example"
+    for page in (first, second):
+        page.context.close()
+
+
+def test_a_viewer_sees_no_edit_controls(browser: Browser, live: Live):
+    org = node_id(NodeKind.ORGANISATION, "chilensk-kulturforening-oslo")
+    page = new_account(browser, live, "viewer.one", "VIEWER", f"/?view=orgs&org={org}")
+    name = page.locator("#details .org-name")
+    expect(name).to_have_text("Chilensk kulturforening Oslo", timeout=30_000)
+    expect(page.locator("#details details.editing")).to_have_count(0)
+    expect(page.locator("#new-org")).to_have_count(0)
     page.context.close()

@@ -4,6 +4,7 @@
 import { T, gql, h, say } from './api.js';
 import { NetworkMap } from './map.js';
 import { Overview, communityDetails } from './overview.js';
+import { mayEdit, newOrganisationForm } from './editing.js';
 import { showDetails } from './panel.js';
 import { renderReport } from './report.js';
 import { params as currentParams, setParams, wireSavedViews } from './views.js';
@@ -168,7 +169,7 @@ function selectCommunity(id) {
     status.textContent = say(T.highlighted, { c: group.name });
   };
   $('details-body').replaceChildren(...communityDetails(group, openOrg, openMap).filter(Boolean));
-  panel.focus();
+  panel.focus({ preventScroll: true });
 }
 
 async function select(id) {
@@ -176,7 +177,7 @@ async function select(id) {
   setParams({ org: id });
   $('org-steps').hidden = false;
   try {
-    await showDetails(panel, id, payload);
+    await showDetails(panel, id, payload, editing);
   } catch (error) {
     status.textContent = say(T.error, { m: error.message });
   }
@@ -255,5 +256,27 @@ for (const button of document.querySelectorAll('.view-switch button')) {
 }
 
 wireSavedViews($('save-view'), $('saved-views'), status);
+
+// After a change in the page: the map and report again, then the organisation's details.
+const editing = {
+  get payload() { return payload; },
+  find: (name) => map.find(name),
+  async changed(id, message) {
+    await load();
+    if (id) await select(id);
+    else panel.hidden = true;
+    if (message) status.textContent = message;
+  },
+};
+
+if (mayEdit) {
+  $('new-org').addEventListener('click', () => {
+    $('org-steps').hidden = true;
+    panel.hidden = false;
+    panel.dataset.id = '';
+    $('details-body').replaceChildren(newOrganisationForm(editing));
+    $('details-body').querySelector('input').focus();
+  });
+}
 
 load();

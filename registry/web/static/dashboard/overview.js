@@ -22,7 +22,7 @@ export function statusOf(community) {
 }
 
 // Names stay readable on screen at any zoom.
-const onScreen = (px) => (ele) => px / Math.min(ele.cy().zoom(), 1.5);
+const onScreen = (px) => (ele) => (px * (ele.cy().width() < 500 ? 0.8 : 1)) / Math.min(ele.cy().zoom(), 1.5);
 const STYLE = [
   { selector: 'node', style: {
     'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', shape: 'data(shape)',

@@ -1,6 +1,6 @@
 // The gap report from the API's `analysis` query: every chart comes with a table or list
 // holding the same figures, so the report reads in full without the map or the charts.
-import { T, h, number, say } from './api.js';
+import { T, dateTime, h, number, say } from './api.js';
 import { barChart, heatMap } from './charts.js';
 
 const GAP_COLOURS = { NO_PATH: '#A4000F', NO_BRIDGING_TIE: '#D55E00', SINGLE_BRIDGE: '#B07A00' };
@@ -12,7 +12,7 @@ function table(caption, headers, rows) {
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i === 0
-      ? h('th', { scope: 'row' }, c) : h('td', { class: typeof c === 'string' && /^[-−\d.,]+$/.test(c) ? 'num' : null }, c))))))));
+      ? h('th', { scope: 'row' }, c) : h('td', { class: typeof c === 'string' && /^[-−\d.,\s]+$/.test(c) ? 'num' : null }, c))))))));
 }
 
 function section(id, title, ...content) {
@@ -24,7 +24,7 @@ export function renderReport(container, analysis, ctx) {
   const org = (id) => h('button', { type: 'button', class: 'link', 'data-org': id }, ctx.nameOf(id));
   const s = report.summary;
   container.replaceChildren(
-    h('p', { class: 'note' }, `${T.computedAt}: ${analysis.computedAt.replace('T', ' ').slice(0, 16)}`,
+    h('p', { class: 'note' }, `${T.computedAt}: ${dateTime(analysis.computedAt)}`,
       analysis.fresh ? '' : ` ${T.stale}`),
     section('r-summary', T.summary, h('dl', { class: 'summary' },
       [[T.organisations, s.organisations], [T.ties, s.ties], [T.communities, s.communities],
@@ -113,9 +113,10 @@ function coverage(report) {
     { value: c.organisations.length, tied: c.tied }])));
   const most = Math.max(1, ...[...cells.values()].map((c) => c.value));
   const scale = ({ value, tied }) => {
-    const strength = 0.35 + 0.65 * (value / most);
+    // Light enough at full strength for dark text at 4.5:1 and more (WCAG AA).
+    const strength = 0.12 + 0.43 * (value / most);
     const fill = tied ? `rgba(0, 114, 178, ${strength})` : `rgba(213, 94, 0, ${strength})`;
-    return { fill, ink: strength > 0.6 ? '#fff' : '#1b1b1f' };
+    return { fill, ink: '#1b1b1f' };
   };
   const chart = heatMap(rows, columns, (r, c) => cells.get(`${c.id}/${r.id}`),
     { label: say(T.chartOf, { t: T.coverageTitle }), scale });
