@@ -106,6 +106,8 @@ def _map_section(w: dict, editor: bool) -> str:
 <button type="button" id="show-all" class="secondary">{w["showAll"]}</button>
 {new_org}</div>
 <p id="status" class="status" role="status" aria-live="polite">{w["loading"]}</p>
+<progress id="busy" class="busy" aria-label="{w["working"]}" hidden></progress>
+<figure id="print-map" class="print-only"></figure>
 <div class="map-wrap">
 <div id="ov-cy" class="cy" role="img" aria-label="{escape(w["overviewLabel"])}"></div>
 <div id="cy" class="cy" role="img" aria-label="{escape(w["mapLabel"])}"></div>

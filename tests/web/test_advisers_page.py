@@ -3,8 +3,10 @@ views are links that survive sign-in, the phone layout fits the screen, the expl
 for a VIEWER, and axe-core finds no serious or critical violations. Screenshots go to
 test-output/."""
 
+import base64
 import json
 import re
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import httpx
 import pytest
 from conftest import Live
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from registry.domain.enums import NodeKind
 from registry.services.seeding import node_id
@@ -255,3 +258,34 @@ def test_a_viewer_sees_no_edit_controls(browser: Browser, live: Live):
     expect(page.locator("#details details.editing")).to_have_count(0)
     expect(page.locator("#new-org")).to_have_count(0)
     page.context.close()
+
+
+def test_the_map_exports_as_png_and_the_report_prints_as_pdf(desk: Page, tmp_path: Path):
+    with desk.expect_download() as download:
+        desk.click("#export-png")
+    png = Path(download.value.path()).read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
+    assert width >= 800 and height >= 400
+    # Chromium decodes it: the file opens as a picture.
+    decoded = desk.evaluate(
+        """async (data) => {
+             const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+             const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+             return [bitmap.width, bitmap.height]; }""",
+        base64.b64encode(png).decode(),
+    )
+    assert decoded == [width, height]
+
+    # Headless Chromium has no print dialog: the button's call is noted, the PDF printed here.
+    desk.evaluate("window.print = () => { window.printCalled = true; }")
+    desk.click("#print")
+    assert desk.evaluate("window.printCalled") is True
+    expect(desk.locator("#print-map img")).to_have_count(1)
+    pdf = tmp_path / "report.pdf"
+    desk.pdf(path=pdf, format="A4")
+    reader = PdfReader(pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Gaprapport" in text and "Chilenere" in text and "avskåret" in text
+    assert "/XObject" in reader.pages[0]["/Resources"], "the map's picture is on the first page"
+    (Path(__file__).parents[2] / "test-output" / "report.pdf").write_bytes(pdf.read_bytes())

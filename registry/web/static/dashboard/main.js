@@ -6,6 +6,7 @@ import { NetworkMap } from './map.js';
 import { Overview, communityDetails } from './overview.js';
 import { mayEdit, newOrganisationForm } from './editing.js';
 import { showDetails } from './panel.js';
+import { downloadPng, preparePrint, withProgress } from './printing.js';
 import { renderReport } from './report.js';
 import { params as currentParams, setParams, wireSavedViews } from './views.js';
 
@@ -106,7 +107,7 @@ async function load() {
   const params = currentParams();
   status.textContent = T.loading;
   try {
-    const data = await gql(QUERY, { filter: filterOf(params) });
+    const data = await withProgress(() => gql(QUERY, { filter: filterOf(params) }));
     payload = data.networkMap;
     if (!optionsFilled) fillOptions(payload);
     showParams(params);
@@ -268,6 +269,15 @@ const editing = {
     if (message) status.textContent = message;
   },
 };
+
+// The map on screen now: the overview or the organisation map.
+const shownMap = () => (currentParams().get('view') === 'orgs' ? map.cy : overview.cy);
+$('export-png').addEventListener('click', () => downloadPng(shownMap()));
+$('print').addEventListener('click', () => {
+  preparePrint(shownMap());
+  window.print();
+});
+window.addEventListener('beforeprint', () => preparePrint(shownMap()));
 
 if (mayEdit) {
   $('new-org').addEventListener('click', () => {
