@@ -75,6 +75,7 @@ def test_serve_demo_and_first_sign_in(tmp_path: Path):
             assert line, printed
             printed += line
         password = re.search(r"one-time password (\S+)", printed).group(1)
+        assert f"Serving on http://127.0.0.1:{port}/ (the advisers' page" in printed
         base = f"http://127.0.0.1:{port}"
         with httpx.Client(base_url=base, follow_redirects=False) as browser:
             for _ in range(100):
@@ -88,7 +89,8 @@ def test_serve_demo_and_first_sign_in(tmp_path: Path):
             signed = browser.post(
                 "/signin", data={**form, "csrf_token": _csrf(browser.get("/signin").text)}
             )
-            assert signed.status_code == 303 and signed.headers["location"] == "/account/password"
+            assert signed.status_code == 303
+            assert signed.headers["location"] == "/account/password?next=%2F"
             change = {
                 "current": password,
                 "new": "a new long passphrase",
@@ -108,6 +110,26 @@ def test_serve_demo_and_first_sign_in(tmp_path: Path):
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
+    # The demo store stays in the data directory: other commands find it, a restart reuses it.
+    listed = subprocess.run(
+        [sys.executable, "-m", "registry", "--demo", "users", "list"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "admin" in listed.stdout
+    again = subprocess.Popen(
+        [sys.executable, "-m", "registry", "serve", "--demo", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        printed = ""
+        while "Serving on" not in printed:
+            line = again.stdout.readline()
+            assert line, printed
+            printed += line
+        assert "Reusing the demo store" in printed and "one-time password" not in printed
+    finally:
+        again.terminate()
+        again.communicate(timeout=20)
 
 
 def test_analyze_prints_tables_and_json(runner: CliRunner):

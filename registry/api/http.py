@@ -61,7 +61,10 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             raise HTTPException(400, str(exc)) from None
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        return HTMLResponse(EXPLORER.replace("{csrf}", escape(csrf_token(request.session))))
+        # The role picks a starting query the caller may run (contacts need CONTACT_VIEWER).
+        role = request.state.caller.role.value
+        page = EXPLORER.replace("{csrf}", escape(csrf_token(request.session)))
+        return HTMLResponse(page.replace("{role}", escape(role)))
 
     async def process_result(
         self, request: Request, result: ExecutionResult

@@ -1,7 +1,6 @@
 """The `registry` command: serve the API, load demo data, dump and restore, export the schema."""
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 from registry.cli.accounts import tokens, users
 from registry.cli.analyze import analyze
 from registry.cli.common import describe, fail, with_store
+from registry.cli.demo import demo_settings, reset, use_demo_store
 from registry.cli.export import export
 from registry.cli.importing import importing
 from registry.cli.organisations import organisations
@@ -17,7 +17,7 @@ from registry.domain.errors import RegistryError
 from registry.services import dump as dumps
 from registry.services.accounts import ensure_first_admin
 from registry.services.seeding import load_demo
-from registry.settings import StoreKind, get_settings
+from registry.settings import Settings, get_settings
 from registry.store.factory import make_store
 
 app = typer.Typer(
@@ -40,15 +40,33 @@ LOG_CONFIG = {
 }
 
 
+@app.callback()
+def choose_store(
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo", help="Act on the demo store that `serve --demo` keeps in the data directory."
+        ),
+    ] = False,
+) -> None:
+    """Network registry of organisations for diversity and inclusion work."""
+    if demo:
+        use_demo_store()
+
+
 @app.command()
 def serve(
     demo: Annotated[
-        bool, typer.Option(help="Serve a fresh temporary store filled with the demo network.")
+        bool,
+        typer.Option(help="Serve the demo network from a demo store in the data directory."),
+    ] = False,
+    reset_demo: Annotated[
+        bool, typer.Option("--reset", help="With --demo: start the demo store over.")
     ] = False,
     host: Annotated[str | None, typer.Option(help="Address to listen on [REGISTRY_HOST].")] = None,
     port: Annotated[int | None, typer.Option(help="Port [REGISTRY_PORT].")] = None,
 ) -> None:
-    """Serve the GraphQL API (explorer at /graphql)."""
+    """Serve the advisers' page at / and the GraphQL API (explorer at /graphql)."""
     import uvicorn
 
     from registry.app import create_app
@@ -59,19 +77,20 @@ def serve(
     except ValueError as exc:
         raise fail(str(exc)) from None
     if demo:
-        demo_dir = Path(tempfile.mkdtemp(prefix="registry-demo-"))
-        settings = settings.model_copy(update={"store": StoreKind.EMBEDDED, "data_dir": demo_dir})
-        count = with_store(settings, lambda store: load_demo(store, settings.seeds_dir))
-        typer.echo(f"Demo network loaded ({count} nodes) into {settings.database_path}")
+        settings = _demo_store(demo_settings(settings), reset_demo)
     password = with_store(settings, ensure_first_admin)
     if password:
+        # On stdout, flushed: a container's log keeps it for whoever starts the registry.
         typer.secho(
             f"First start: sign in as 'admin' with the one-time password {password}\n"
             "It is shown only now; you will choose a new password at first sign-in.",
             fg=typer.colors.YELLOW,
         )
     bind_host, bind_port = host or settings.host, port or settings.port
-    typer.echo(f"Serving on http://{bind_host}:{bind_port}/graphql ({settings.store.value} store)")
+    typer.echo(
+        f"Serving on http://{bind_host}:{bind_port}/ (the advisers' page; the GraphQL explorer "
+        f"at /graphql; {settings.store.value} store)"
+    )
     uvicorn.run(
         create_app(make_store(settings), settings),
         host=bind_host,
@@ -84,6 +103,24 @@ def serve(
         access_log=False,  # its lines carry query strings; RequestLog logs without them
         log_config=LOG_CONFIG,
     )
+
+
+def _demo_store(settings: Settings, start_over: bool) -> Settings:
+    """The demo store, filled with the demo network on its first start (or after --reset)."""
+    if start_over:
+        reset(settings)
+    if settings.database_path.exists():
+        typer.echo(
+            f"Reusing the demo store in {settings.data_dir} (--reset starts over); "
+            "other commands reach it as `registry --demo ...`."
+        )
+        return settings
+    count = with_store(settings, lambda store: load_demo(store, settings.seeds_dir))
+    typer.echo(
+        f"Demo network loaded ({count} nodes) into {settings.database_path}; "
+        "other commands reach it as `registry --demo ...`."
+    )
+    return settings
 
 
 @app.command()

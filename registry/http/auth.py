@@ -71,10 +71,16 @@ async def caller_for_session(
     )
 
 
+def _here(request: Request) -> str:
+    """The path and query asked for, so a filtered link survives sign-in."""
+    query = request.url.query
+    return f"{request.url.path}?{query}" if query else request.url.path
+
+
 def _refusal(request: Request, status: int, code: str, message: str) -> Response:
     browser = request.method == "GET" and "text/html" in request.headers.get("accept", "")
     if browser and status == 401:
-        return RedirectResponse(f"/signin?next={quote(request.url.path)}", status_code=303)
+        return RedirectResponse(f"/signin?next={quote(_here(request), safe='/')}", status_code=303)
     body = {"errors": [{"message": message, "extensions": {"code": code}}]}
     headers = {"WWW-Authenticate": 'Bearer realm="registry"'} if status == 401 else None
     return JSONResponse(body, status_code=status, headers=headers)
@@ -130,7 +136,9 @@ class Authentication:
             return _refusal(request, 403, "CSRF", "missing or wrong X-CSRF-Token header")
         if caller.must_change_password and path not in FORM_PAGES:
             return (
-                RedirectResponse(PASSWORD_PAGE, status_code=303)
+                RedirectResponse(
+                    f"{PASSWORD_PAGE}?next={quote(_here(request), safe='/')}", status_code=303
+                )
                 if request.method == "GET"
                 else _refusal(request, 403, "PASSWORD_CHANGE", "change the one-time password")
             )

@@ -65,14 +65,28 @@ def _exports(w: dict, contacts: bool) -> str:
         for f in ("graphml", "gexf", "json")
     )
     return f"""<nav class="exports" aria-labelledby="exports-title">
-<h2 id="exports-title">{w["export"]}</h2>{contact_links}{graph_links}</nav>"""
+<h2 id="exports-title">{w["export"]}</h2>{contact_links}{graph_links}
+<button type="button" id="export-png" class="secondary">{w["exportMap"]}</button>
+<button type="button" id="print" class="secondary">{w["printReport"]}</button>
+<details class="views"><summary>{w["views"]}</summary>
+<form id="save-view" class="inline"><label for="view-name">{w["viewName"]}</label>
+<input id="view-name" name="view-name" autocomplete="off" required>
+<button type="submit">{w["saveView"]}</button></form>
+<div id="saved-views"></div></details></nav>"""
 
 
-def _map_section(w: dict) -> str:
+def _map_section(w: dict, editor: bool) -> str:
     steps = "".join(f'<option value="{n}">{n}</option>' for n in (1, 2, 3))
+    new_org = f'<button type="button" id="new-org">{w["newOrganisation"]}</button>'
+    new_org = new_org if editor else ""
     return f"""<section id="map-area" class="map-area" aria-labelledby="map-title" tabindex="-1">
 <h2 id="map-title">{w["map"]}</h2>
-<div class="tools">
+<div class="view-switch" role="group" aria-label="{w["mapView"]}">
+<button type="button" id="view-overview" data-view="overview" aria-pressed="true">
+{w["overview"]}</button>
+<button type="button" id="view-orgs" data-view="orgs" aria-pressed="false">{w["orgMap"]}</button>
+</div>
+<div class="tools" id="org-tools">
 <form id="find" class="inline"><label for="find-name">{w["search"]}</label>
 <input id="find-name" list="org-names" autocomplete="off">
 <button type="submit">{w["find"]}</button></form>
@@ -90,18 +104,22 @@ def _map_section(w: dict) -> str:
 <div class="field check"><label for="all-ties">
 <input type="checkbox" id="all-ties"> {w["allTies"]}</label></div>
 <button type="button" id="show-all" class="secondary">{w["showAll"]}</button>
-</div>
+{new_org}</div>
 <p id="status" class="status" role="status" aria-live="polite">{w["loading"]}</p>
+<progress id="busy" class="busy" aria-label="{w["working"]}" hidden></progress>
+<figure id="print-map" class="print-only"></figure>
 <div class="map-wrap">
+<div id="ov-cy" class="cy" role="img" aria-label="{escape(w["overviewLabel"])}"></div>
 <div id="cy" class="cy" role="img" aria-label="{escape(w["mapLabel"])}"></div>
 <aside id="details" class="details" aria-labelledby="details-title" tabindex="-1" hidden>
 <div class="details-head"><h2 id="details-title">{w["details"]}</h2>
 <button type="button" id="details-close" class="secondary">{w["close"]}</button></div>
-<div class="neighbourhood"><label for="steps">{w["steps"]}</label>
+<div class="neighbourhood" id="org-steps"><label for="steps">{w["steps"]}</label>
 <select id="steps">{steps}</select>
 <button type="button" id="show-steps">{w["neighbourhood"]}</button></div>
 <div id="details-body"></div></aside>
 </div>
+<div id="overview-list" class="legend overview-list"></div>
 <div id="legend" class="legend" aria-label="{w["legend"]}"></div>
 </section>"""
 
@@ -109,6 +127,7 @@ def _map_section(w: dict) -> str:
 def render(caller: Caller, token: str, lang: str) -> str:
     w = words(lang)
     contacts = caller.role.allows(Role.CONTACT_VIEWER)
+    editor = caller.role.allows(Role.EDITOR)
     other = "en" if lang == "nb" else "nb"
     scripts = "".join(f'<script src="/static/{s}" defer></script>' for s in SCRIPTS)
     return f"""<!doctype html>
@@ -124,7 +143,7 @@ def render(caller: Caller, token: str, lang: str) -> str:
 {scripts}<script type="module" src="/static/{MODULE}"></script>
 <script type="application/json" id="texts">{_json(w)}</script>
 </head>
-<body data-contacts="{str(contacts).lower()}">
+<body data-contacts="{str(contacts).lower()}" data-edit="{str(editor).lower()}">
 <a class="skip" href="#map-area">{w["skipMap"]}</a>
 <a class="skip" href="#gap-report">{w["skipReport"]}</a>
 <header class="top">
@@ -140,7 +159,7 @@ def render(caller: Caller, token: str, lang: str) -> str:
 {_filters(w)}
 {_exports(w, contacts)}
 <main class="workspace">
-{_map_section(w)}
+{_map_section(w, editor)}
 <section id="gap-report" class="report" aria-labelledby="report-title" tabindex="-1">
 <h2 id="report-title">{w["gapReport"]}</h2>
 <div id="report-body" aria-busy="true"><p>{w["loading"]}</p></div>

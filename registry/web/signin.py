@@ -92,7 +92,9 @@ def routes(store: Store, settings: Settings) -> list[Route]:
         per_account.succeeded(username)
         await sign_in_session(store, request.session, account, hours)
         await audit(account.id, "signin")
-        target = PASSWORD_PAGE if account.must_change_password else local_path(form.get("next"))
+        target = local_path(form.get("next"))
+        if account.must_change_password:  # the link waits until the password is changed
+            target = f"{PASSWORD_PAGE}?{urlencode({'next': target})}"
         return RedirectResponse(target, status_code=303)
 
     async def sign_out(request: Request) -> Response:
@@ -107,7 +109,9 @@ def routes(store: Store, settings: Settings) -> list[Route]:
             + _field("new", "Nytt passord (minst 12 tegn)", "password", "new-password")
             + _field("repeat", "Gjenta nytt passord", "password", "new-password")
         )
-        body = _form(request, fields, PASSWORD_PAGE, "Bytt passord", error)
+        target = escape(local_path(request.query_params.get("next")))
+        nxt = f'<input type="hidden" name="next" value="{target}">'
+        body = _form(request, fields + nxt, PASSWORD_PAGE, "Bytt passord", error)
         return page("Bytt passord", body, status)
 
     async def change_password(request: Request) -> Response:
@@ -126,11 +130,11 @@ def routes(store: Store, settings: Settings) -> list[Route]:
             return password_form(request, "De nye passordene er ikke like.", 400)
         try:
             changed = await accounts.set_password(store, account, str(form.get("new")), False)
-        except ValidationFailed as exc:
-            return password_form(request, exc.message, 400)
+        except ValidationFailed:
+            return password_form(request, "Passordet må ha minst 12 tegn.", 400)
         await sign_in_session(store, request.session, changed, hours)
         await audit(account.id, "password-change")
-        return RedirectResponse("/", status_code=303)
+        return RedirectResponse(local_path(form.get("next")), status_code=303)
 
     return [
         Route("/signin", sign_in, methods=["GET", "POST"]),

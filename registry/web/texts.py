@@ -8,6 +8,7 @@ allows it).
 from typing import Any
 
 from registry.domain.labels import KIND_NAMES, pick
+from registry.web.texts_views import view_words
 
 _WORDS: dict[str, tuple[str, str]] = {
     # The frame and the filters.
@@ -48,7 +49,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "byCommunity": ("minoritetsmiljø", "community"),
     "byCluster": ("klynge", "cluster"),
     "degree": ("antall bånd", "number of ties"),
-    "betweenness": ("mellomplassering (betweenness)", "betweenness"),
+    "betweenness": ("brobyggerrolle (betweenness)", "bridging role (betweenness)"),
     "pathFrom": ("Korteste vei fra", "Shortest path from"),
     "pathTo": ("til", "to"),
     "showPath": ("Vis vei", "Show path"),
@@ -78,8 +79,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     # The side panel.
     "details": ("Detaljer", "Details"),
     "close": ("Lukk", "Close"),
-    "neighbourhood": ("Vis nabolag", "Show neighbourhood"),
-    "steps": ("Antall steg", "Steps"),
+    "neighbourhood": ("Vis kontaktnettet rundt", "Show its contact network"),
+    "steps": ("Antall ledd", "Links away"),
     "orgNumber": ("Org.nr.", "Org. no."),
     "email": ("E-post", "Email"),
     "phone": ("Telefon", "Phone"),
@@ -110,7 +111,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "gapCommunities": ("Miljøer med gap", "Communities with a gap"),
     "components": ("Sammenhengende deler", "Connected parts"),
     "bridges": ("Broer (bånd)", "Bridges (ties)"),
-    "articulationPoints": ("Knutepunkter", "Articulation points"),
+    "articulationPoints": ("Organisasjoner nettet henger på", "Organisations the network hangs on"),
     "computedAt": ("Beregnet", "Computed"),
     "gapsTitle": ("Brobyggingsgap per miljø", "Bridging gaps by community"),
     "gapsIntro": (
@@ -176,4 +177,4 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 def words(lang: str) -> dict[str, Any]:
     """Every word the page and its scripts use, in `lang`."""
-    return pick(_WORDS, lang) | {"kinds": pick(KIND_NAMES, lang)}
+    return pick(_WORDS, lang) | view_words(lang) | {"kinds": pick(KIND_NAMES, lang)}

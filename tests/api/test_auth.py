@@ -1,5 +1,6 @@
 """Signing in: session cookies, CSRF, rate limits on sign-in, and logs free of personal data."""
 
+import html
 import logging
 import re
 
@@ -76,7 +77,7 @@ async def test_one_time_password_must_be_changed_first(store: Store, settings: S
     _, once = await accounts.create_account(store, "new.user", Role.VIEWER)
     async with browser(store, settings) as client:
         signed = await sign_in(client, "new.user", once)
-        assert signed.headers["location"] == "/account/password"
+        assert signed.headers["location"] == "/account/password?next=%2F"
         token = csrf((await client.get("/account/password")).text)
         blocked = await client.post(
             "/graphql", json={"query": "{ __typename }"}, headers={"X-CSRF-Token": token}
@@ -84,7 +85,7 @@ async def test_one_time_password_must_be_changed_first(store: Store, settings: S
         assert blocked.status_code == 403
         short = {"current": once, "new": "short", "repeat": "short", "csrf_token": token}
         too_short = await client.post("/account/password", data=short)
-        assert too_short.status_code == 400 and "12 characters" in too_short.text
+        assert too_short.status_code == 400 and "minst 12 tegn" in too_short.text
         form = {"current": once, "new": PASSWORD, "repeat": PASSWORD, "csrf_token": token}
         assert (await client.post("/account/password", data=form)).status_code == 303
         token = csrf((await client.get("/signin")).text)
@@ -92,6 +93,24 @@ async def test_one_time_password_must_be_changed_first(store: Store, settings: S
             "/graphql", json={"query": "{ __typename }"}, headers={"X-CSRF-Token": token}
         )
         assert ok.status_code == 200
+
+
+async def test_a_link_survives_sign_in_and_the_password_change(store: Store, settings: Settings):
+    _, once = await accounts.create_account(store, "link.user", Role.VIEWER)
+    wanted = "/?communityIds=c1&view=orgs&lang=en"
+    async with browser(store, settings) as client:
+        to_sign_in = await client.get(wanted, headers={"Accept": "text/html"})
+        assert to_sign_in.status_code == 303
+        page = await client.get(to_sign_in.headers["location"])
+        form = {"username": "link.user", "password": once, "csrf_token": csrf(page.text)}
+        form["next"] = html.unescape(re.search(r'name="next" value="([^"]+)"', page.text).group(1))
+        signed = await client.post("/signin", data=form)
+        to_change = await client.get(signed.headers["location"])
+        kept = re.search(r'name="next" value="([^"]+)"', to_change.text).group(1)
+        change = {"current": once, "new": PASSWORD, "repeat": PASSWORD}
+        change |= {"csrf_token": csrf(to_change.text), "next": html.unescape(kept)}
+        changed = await client.post("/account/password", data=change)
+        assert changed.status_code == 303 and changed.headers["location"] == wanted
 
 
 async def test_logs_hold_no_personal_data(client, caplog: pytest.LogCaptureFixture):

@@ -1,14 +1,20 @@
 """Fixtures for the dashboard and export tests: the demo network in the store, and one
 community in one district to filter by."""
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 import pytest_asyncio
+from playwright.sync_api import Browser, sync_playwright
 
 from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 from registry.store.records import Subgraph
 
 from .demo import Slice, community_in_district
+
+CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +34,13 @@ def pakistani_in_gamle_oslo(seed_graph: Subgraph) -> Slice:
     found = community_in_district(seed_graph, "pakistani", "gamle-oslo")
     assert len(found.organisations) >= 2 and len(found.contacts) >= 3, "the demo changed"
     return found
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"the browser tests need Chromium at {CHROMIUM}"
+    with sync_playwright() as p:
+        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield browser
+        browser.close()

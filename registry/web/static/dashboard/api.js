@@ -14,7 +14,8 @@ export async function gql(query, variables = {}) {
   });
   const body = await response.json();
   if (body.errors && body.errors.length) {
-    throw new Error(body.errors.map((e) => e.message).join('; '));
+    // The errors ride along: forms show a CONFLICT or a field's error where it belongs.
+    throw Object.assign(new Error(body.errors.map((e) => e.message).join('; ')), { errors: body.errors });
   }
   return body.data;
 }
@@ -52,6 +53,43 @@ export function fold(text) {
     .trim();
 }
 
+// Numbers, times and language names in the page's language, through the browser's Intl:
+// decimal comma and Oslo time with its zone in bokmål.
+const LOCALE = document.documentElement.lang === 'en' ? 'en-GB' : 'nb-NO';
+const numberFormats = new Map();
+
 export function number(value, digits = 2) {
-  return value === null || value === undefined ? '–' : Number(value).toFixed(digits);
+  if (value === null || value === undefined) return '–';
+  if (!numberFormats.has(digits)) {
+    numberFormats.set(digits, new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  }
+  return numberFormats.get(digits).format(value);
+}
+
+const TIME = new Intl.DateTimeFormat(LOCALE, {
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  timeZone: 'Europe/Oslo', timeZoneName: 'short',
+});
+
+export function dateTime(iso) {
+  return TIME.format(new Date(iso));
+}
+
+const DAY = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+
+// A calendar date (YYYY-MM-DD) as the page's language writes it.
+export function day(iso) {
+  return DAY.format(new Date(`${iso}T00:00:00Z`));
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames([LOCALE], { type: 'language', fallback: 'code' });
+
+export function languageNames(codes) {
+  return codes.map((code) => {
+    try {
+      return LANGUAGE_NAMES.of(code);
+    } catch {
+      return code; // not a language tag the browser knows
+    }
+  }).join(', ');
 }

@@ -1,5 +1,7 @@
 // Charts drawn as SVG. Each is a picture of a table printed next to it, so the SVG is
 // labelled as an image that points to that table, and colour is never the only cue.
+import { number } from './api.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const LABEL_WIDTH = 190;
 const ROW = 20;
@@ -35,7 +37,7 @@ export function barChart(rows, { min = 0, max = 1, label, digits = 2 }) {
   const x = (v) => LABEL_WIDTH + ((v - min) / (max - min || 1)) * plot;
   for (const tick of [min, (min + max) / 2, max]) {
     svg.append(s('line', { x1: x(tick), x2: x(tick), y1: 0, y2: height - 18, class: 'grid' }));
-    svg.append(s('text', { x: x(tick), y: height - 4, class: 'tick' }, String(Number(tick.toFixed(2)))));
+    svg.append(s('text', { x: x(tick), y: height - 4, class: 'tick' }, number(tick, 1)));
   }
   rows.forEach((row, i) => {
     const y = i * ROW + 2;
@@ -50,7 +52,7 @@ export function barChart(rows, { min = 0, max = 1, label, digits = 2 }) {
       x: Math.min(from, to), y, width: Math.max(Math.abs(to - from), 1.5), height: ROW - 5,
       fill: row.colour, class: 'bar',
     }));
-    const text = Number(row.value).toFixed(digits) + (row.note ? ` ${row.note}` : '');
+    const text = number(row.value, digits) + (row.note ? ` ${row.note}` : '');
     svg.append(s('text', { x: Math.max(from, to) + 4, y: y + 13, class: 'value' }, text));
   });
   return svg;

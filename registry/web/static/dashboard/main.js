@@ -1,16 +1,20 @@
-// The dashboard: filters in the address bar, the map and the gap report from one GraphQL
-// request, the side panel, and export links that carry the same filter.
+// The dashboard: the view in the address bar, the overview, the organisation map and the
+// gap report from one GraphQL request, the side panel, and export links that carry the
+// same filter.
 import { T, gql, h, say } from './api.js';
 import { NetworkMap } from './map.js';
+import { Overview, communityDetails } from './overview.js';
+import { mayEdit, newOrganisationForm } from './editing.js';
 import { showDetails } from './panel.js';
+import { downloadPng, preparePrint, withProgress } from './printing.js';
 import { renderReport } from './report.js';
+import { FIELDS, fillOptions, filterOf, showParams } from './filters.js';
+import { params as currentParams, setParams, wireSavedViews } from './views.js';
 
 const QUERY = `query Dashboard($filter: AnalysisFilterInput) {
   networkMap(filter: $filter)
   analysis(filter: $filter) { fresh computedAt report }
 }`;
-const FIELDS = { communityIds: 'f-community', areaIds: 'f-area', kinds: 'f-kind', topicIds: 'f-topic',
-  yearFrom: 'f-year-from', yearTo: 'f-year-to' };
 const $ = (id) => document.getElementById(id);
 const status = $('status');
 const panel = $('details');
@@ -19,71 +23,50 @@ let optionsFilled = false;
 let retries = 0;
 
 const map = new NetworkMap($('cy'), $('legend'), (id) => select(id));
+const overview = new Overview($('ov-cy'), $('overview-list'), (id) => selectCommunity(id));
 
-function currentParams() {
-  return new URLSearchParams(window.location.search);
-}
 
-function filterOf(params) {
-  const filter = {};
-  for (const key of ['communityIds', 'areaIds', 'kinds', 'topicIds']) {
-    const value = params.get(key);
-    if (value) filter[key] = value.split(',');
+function setView(view) {
+  const orgs = view === 'orgs';
+  for (const id of ['cy', 'legend', 'org-tools']) $(id).hidden = !orgs;
+  for (const id of ['ov-cy', 'overview-list']) $(id).hidden = orgs;
+  $('view-orgs').setAttribute('aria-pressed', String(orgs));
+  $('view-overview').setAttribute('aria-pressed', String(!orgs));
+  setParams({ view: orgs ? 'orgs' : null });
+  if (!payload) return;
+  if (orgs) {
+    map.resize();
+    status.textContent = say(T.shown, map.visibleCounts());
+  } else {
+    overview.resize();
+    showOverviewStatus();
   }
-  for (const key of ['yearFrom', 'yearTo']) if (params.get(key)) filter[key] = Number(params.get(key));
-  return filter;
 }
 
-function fill(select, entries) {
-  const chosen = select.value;
-  select.replaceChildren(select.options[0], ...entries.map(([value, label]) => h('option', { value }, label)));
-  select.value = chosen;
-}
-
-function fillOptions(data) {
-  const byName = (catalogue, keep = () => true) => Object.entries(catalogue).filter(([, v]) => keep(v))
-    .map(([id, v]) => [id, v.name]).sort((a, b) => a[1].localeCompare(b[1]));
-  fill($('f-community'), byName(data.communities));
-  const districts = byName(data.areas, (a) => a.kind === 'DISTRICT');
-  fill($('f-area'), [...districts, ...byName(data.areas, (a) => a.kind !== 'DISTRICT')]);
-  fill($('f-topic'), byName(data.topics));
-  const [first, last] = data.years.length ? data.years : [data.currentYear, data.currentYear];
-  const years = [];
-  for (let y = first; y <= last; y += 1) years.push([String(y), String(y)]);
-  fill($('f-year-from'), years);
-  fill($('f-year-to'), years);
-  optionsFilled = true;
-}
-
-function showParams(params) {
-  for (const [key, id] of Object.entries(FIELDS)) $(id).value = (params.get(key) || '').split(',')[0];
-  // Exports and the language switch keep the filter.
-  for (const link of document.querySelectorAll('a.export')) {
-    const url = new URL(link.href);
-    url.search = params.toString();
-    if (document.documentElement.lang !== 'nb') url.searchParams.set('lang', document.documentElement.lang);
-    link.href = url.toString();
-  }
-  const language = document.querySelector('a[hreflang]');
-  const switched = new URLSearchParams(params);
-  switched.set('lang', language.getAttribute('hreflang'));
-  language.href = `?${switched}`;
+function showOverviewStatus() {
+  const communities = overview.summary.groups.filter((g) => !g.side);
+  const gaps = communities.filter((g) => g.status !== 'BRIDGED' && g.status !== 'TOO_SMALL');
+  status.textContent = say(T.overviewShown, { c: communities.length, g: gaps.length });
 }
 
 async function load() {
   const params = currentParams();
   status.textContent = T.loading;
   try {
-    const data = await gql(QUERY, { filter: filterOf(params) });
+    const data = await withProgress(() => gql(QUERY, { filter: filterOf(params) }));
     payload = data.networkMap;
-    if (!optionsFilled) fillOptions(payload);
+    if (!optionsFilled) optionsFilled = fillOptions(payload);
     showParams(params);
+    for (const [key, id] of [['colour', 'colour-by'], ['size', 'size-by']]) {
+      if (params.get(key)) $(id).value = params.get(key);
+    }
     map.show(payload, $('colour-by').value, $('size-by').value);
+    overview.show(payload);
     $('all-ties').checked = map.allTies;
     $('org-names').replaceChildren(...payload.organisations.map((o) => h('option', { value: o.name })));
     renderReport($('report-body'), data.analysis, context());
-    const counts = map.visibleCounts();
-    status.textContent = say(T.shown, counts) + (data.analysis.fresh ? '' : ` ${T.stale}`);
+    restoreView(params);
+    if (!data.analysis.fresh) status.textContent += ` ${T.stale}`;
     if (!data.analysis.fresh && retries < 10) {
       retries += 1;
       setTimeout(load, 3000);
@@ -103,10 +86,45 @@ function context() {
   };
 }
 
+// The view the address names: which map, the highlighted community, the selection.
+function restoreView(params) {
+  const community = params.get('community') || (params.get('communityIds') || '').split(',')[0];
+  setView(params.get('view') === 'orgs' ? 'orgs' : 'overview');
+  if (community && payload.communities[community]) {
+    map.highlight(community);
+    if (params.get('view') !== 'orgs') selectCommunity(community);
+  }
+  if (params.get('org')) select(params.get('org'));
+}
+
+function selectCommunity(id) {
+  const group = overview.group(id);
+  if (!group) return;
+  overview.select(id);
+  setParams({ community: group.side ? null : id, org: null });
+  $('org-steps').hidden = true;
+  panel.hidden = false;
+  panel.dataset.id = '';
+  const openOrg = (org) => {
+    setView('orgs');
+    select(org);
+  };
+  const openMap = (community) => {
+    setParams({ community });
+    setView('orgs');
+    map.highlight(community);
+    status.textContent = say(T.highlighted, { c: group.name });
+  };
+  $('details-body').replaceChildren(...communityDetails(group, openOrg, openMap).filter(Boolean));
+  panel.focus({ preventScroll: true });
+}
+
 async function select(id) {
   map.select(id);
+  setParams({ org: id });
+  $('org-steps').hidden = false;
   try {
-    await showDetails(panel, id, payload);
+    await showDetails(panel, id, payload, editing);
   } catch (error) {
     status.textContent = say(T.error, { m: error.message });
   }
@@ -116,8 +134,8 @@ $('filters').addEventListener('submit', (event) => {
   event.preventDefault();
   const params = new URLSearchParams();
   for (const [key, id] of Object.entries(FIELDS)) if ($(id).value) params.set(key, $(id).value);
-  const lang = currentParams().get('lang');
-  if (lang) params.set('lang', lang);
+  const kept = currentParams();
+  for (const key of ['lang', 'view', 'colour', 'size']) if (kept.get(key)) params.set(key, kept.get(key));
   window.history.replaceState(null, '', `?${params}`);
   retries = 0;
   panel.hidden = true;
@@ -125,7 +143,8 @@ $('filters').addEventListener('submit', (event) => {
 });
 
 $('filters').addEventListener('reset', () => {
-  window.history.replaceState(null, '', window.location.pathname);
+  const lang = currentParams().get('lang');
+  window.history.replaceState(null, '', lang ? `?lang=${lang}` : window.location.pathname);
   retries = 0;
   panel.hidden = true;
   setTimeout(load);
@@ -162,6 +181,8 @@ $('show-steps').addEventListener('click', () => {
 
 $('details-close').addEventListener('click', () => {
   panel.hidden = true;
+  setParams({ org: null, community: null });
+  map.highlight(null);
   $('find-name').focus();
 });
 
@@ -171,7 +192,47 @@ $('all-ties').addEventListener('change', () => {
 });
 
 for (const id of ['colour-by', 'size-by']) {
-  $(id).addEventListener('change', () => map.restyle($('colour-by').value, $('size-by').value));
+  $(id).addEventListener('change', () => {
+    map.restyle($('colour-by').value, $('size-by').value);
+    setParams({ colour: $('colour-by').value, size: $('size-by').value });
+  });
+}
+
+for (const button of document.querySelectorAll('.view-switch button')) {
+  button.addEventListener('click', () => setView(button.dataset.view));
+}
+
+wireSavedViews($('save-view'), $('saved-views'), status);
+
+// After a change in the page: the map and report again, then the organisation's details.
+const editing = {
+  get payload() { return payload; },
+  find: (name) => map.find(name),
+  async changed(id, message) {
+    await load();
+    if (id) await select(id);
+    else panel.hidden = true;
+    if (message) status.textContent = message;
+  },
+};
+
+// The map on screen now: the overview or the organisation map.
+const shownMap = () => (currentParams().get('view') === 'orgs' ? map.cy : overview.cy);
+$('export-png').addEventListener('click', () => downloadPng(shownMap()));
+$('print').addEventListener('click', () => {
+  preparePrint(shownMap());
+  window.print();
+});
+window.addEventListener('beforeprint', () => preparePrint(shownMap()));
+
+if (mayEdit) {
+  $('new-org').addEventListener('click', () => {
+    $('org-steps').hidden = true;
+    panel.hidden = false;
+    panel.dataset.id = '';
+    $('details-body').replaceChildren(newOrganisationForm(editing));
+    $('details-body').querySelector('input').focus();
+  });
 }
 
 load();

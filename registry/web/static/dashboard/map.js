@@ -24,23 +24,31 @@ const REST = '#DDDDDD';
 const SHAPES = { public: 'round-rectangle', minority: 'ellipse', wider: 'round-triangle' };
 const RED = '#A4000F';
 
+// Sizes that stay the same on screen at any zoom (gap marks never thinner than at zoom 1).
+const onScreen = (px) => (ele) => px / ele.cy().zoom();
+const atLeast = (px) => (ele) => px / Math.min(ele.cy().zoom(), 1);
+
 const STYLE = [
   { selector: 'node', style: {
     'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)',
     shape: 'data(shape)', 'border-width': 1, 'border-color': '#333',
-    label: 'data(name)', 'font-size': 10, 'min-zoomed-font-size': 9, color: '#1b1b1f',
-    'text-outline-color': '#fff', 'text-outline-width': 2, 'text-valign': 'bottom',
-    'text-margin-y': 3 } },
-  { selector: 'node.gap', style: { 'border-color': RED, 'border-width': 3, 'border-style': 'dashed' } },
-  { selector: 'node.broker', style: { 'border-color': '#111', 'border-width': 4, 'border-style': 'double', 'font-size': 14 } },
-  { selector: 'node.hinge', style: { 'border-color': RED, 'border-width': 5, 'border-style': 'solid', 'font-size': 16 } },
-  { selector: 'node.labelled', style: { 'min-zoomed-font-size': 0, 'font-size': 11 } },
-  { selector: 'node:selected', style: { 'overlay-color': '#F5A100', 'overlay-opacity': 0.45, 'overlay-padding': 6, 'font-size': 16, 'z-index': 10 } },
+    label: '', 'font-size': 10, color: '#1b1b1f',
+    'text-outline-color': '#fff', 'text-outline-width': onScreen(2), 'text-valign': 'bottom',
+    'text-margin-y': onScreen(3) } },
+  { selector: 'node', style: { 'font-size': onScreen(12) } },
+  { selector: 'node.gap', style: { 'border-color': RED, 'border-width': atLeast(3), 'border-style': 'dashed' } },
+  { selector: 'node.broker', style: { 'border-color': '#111', 'border-width': atLeast(4), 'border-style': 'double', 'font-size': onScreen(13) } },
+  { selector: 'node.hinge', style: { 'border-color': RED, 'border-width': atLeast(5), 'border-style': 'solid', 'font-size': onScreen(14) } },
+  { selector: 'node.labelled, node.named, node:selected, node.in-focus', style: { label: 'data(name)' } },
+  { selector: 'node.faded', style: { opacity: 0.25 } },
+  { selector: 'edge.faded', style: { opacity: 0.08 } },
+  { selector: 'node.in-focus', style: { 'underlay-color': '#F5A100', 'underlay-opacity': 0.6, 'underlay-padding': 5 } },
+  { selector: 'node:selected', style: { 'overlay-color': '#F5A100', 'overlay-opacity': 0.45, 'overlay-padding': 6, 'font-size': onScreen(15), 'z-index': 10 } },
   { selector: 'edge', style: { width: 'data(width)', 'line-color': '#6B6B75', opacity: 0.55, 'curve-style': 'haystack' } },
   { selector: 'edge.activity', style: { 'line-color': '#9A9AA3', 'line-style': 'dashed', 'curve-style': 'straight' } },
   { selector: 'edge.part-of', style: { 'line-color': '#0072B2', 'line-style': 'dotted', width: 2, opacity: 0.8, 'curve-style': 'straight' } },
   { selector: 'edge.uncounted', style: { 'line-color': '#C4C4CC', 'line-style': 'dotted', opacity: 0.35 } },
-  { selector: 'edge.fragile', style: { 'line-color': RED, width: 5, opacity: 1, 'z-index': 9, 'curve-style': 'straight' } },
+  { selector: 'edge.fragile', style: { 'line-color': RED, width: atLeast(5), opacity: 1, 'z-index': 9, 'curve-style': 'straight' } },
   { selector: '.hidden, edge.quiet', style: { display: 'none' } },
 ];
 
@@ -66,7 +74,9 @@ function colouring(orgs, mode, communities) {
     const k = key(o);
     if (k !== null && !(k in SIDE_COLOURS)) counts.set(k, (counts.get(k) || 0) + 1);
   }
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, PALETTE.length);
+  const GAPS = ['CUT_OFF', 'SINGLE_BRIDGE', 'WEAKLY_BRIDGED'];
+  const gap = (k) => (mode === 'group' && GAPS.includes(communities[k]?.status) ? 1 : 0);
+  const top = [...counts.entries()].sort((a, b) => gap(b[0]) - gap(a[0]) || b[1] - a[1]).slice(0, PALETTE.length);
   const colours = new Map(top.map(([k], i) => [k, PALETTE[i]]));
   // A community is named with its status (CUT_OFF, SINGLE_BRIDGE, ...) as the report gives it.
   const status = (k) => (communities[k]?.status ? ` (${T[communities[k].status]})` : '');
@@ -104,10 +114,10 @@ export class NetworkMap {
     const size = sizing(orgs, sizeBy);
     const elements = orgs.map((o) => ({
       group: 'nodes',
-      data: { id: o.id, name: o.name, shape: SHAPES[o.side], colour: colour.of(o), size: size(o) },
+      data: { id: o.id, name: o.name, group: o.group, shape: SHAPES[o.side], colour: colour.of(o), size: size(o) },
       position: { x: o.x * SCALE, y: o.y * SCALE },
-      // Small maps name the highlighted organisations at any zoom.
-      classes: [...o.flags, !this.large && o.flags.length ? 'labelled' : ''].join(' '),
+      // Organisations in a gap and single bridges are named at any zoom.
+      classes: [...o.flags, o.flags.includes('gap') || o.flags.includes('hinge') ? 'labelled' : ''].join(' '),
     }));
     payload.ties.forEach((t, i) => elements.push({
       group: 'edges',
@@ -129,6 +139,8 @@ export class NetworkMap {
       pixelRatio: this.large ? 1 : 'auto',
     });
     this.cy.on('tap', 'node', (event) => this.onSelect(event.target.id()));
+    this.cy.on('zoom', () => this.scaleText());
+    this.scaleText();
     this.byName = new Map(orgs.map((o) => [fold(o.name), o.id]));
     this.drawLegend(colour.entries);
   }
@@ -154,7 +166,7 @@ export class NetworkMap {
     this.cy.batch(() => {
       const ordinary = this.cy.edges('.ordinary').not('.part-of');
       if (all) ordinary.removeClass('quiet');
-      else if (this.large) ordinary.addClass('quiet');
+      else ordinary.addClass('quiet');
     });
     if (!all) this.reveal(this.wanted || this.cy.collection());
   }
@@ -221,7 +233,7 @@ export class NetworkMap {
       elements.nodes().removeClass('hidden');
     });
     this.reveal(elements.edges());
-    this.cy.fit(elements, 40);
+    this.fitTo(elements);
     return elements;
   }
 
@@ -237,6 +249,55 @@ export class NetworkMap {
     if (!found.found) return null;
     this.only(found.path);
     return found.path.nodes().map((n) => n.data('name'));
+  }
+
+  // Fits `elements`, but never closer than names at twice their size: a handful of
+  // organisations would otherwise fill the screen with overlapping labels.
+  fitTo(elements) {
+    this.cy.fit(elements, 40);
+    if (this.cy.zoom() > 1.5) {
+      this.cy.zoom(1.5);
+      this.cy.center(elements);
+    }
+  }
+
+  // Names and gap borders keep their size on screen at any zoom; beyond the overview zoom
+  // every organisation is named, below it only the marked ones.
+  scaleText() {
+    const z = this.cy.zoom();
+    const named = z >= 0.9 || this.cy.nodes().length <= 40;
+    if (named !== this.named) {
+      this.named = named;
+      this.cy.batch(() => (named ? this.cy.nodes().addClass('named') : this.cy.nodes().removeClass('named')));
+    }
+    if (this.restyling) return;
+    this.restyling = requestAnimationFrame(() => {
+      this.restyling = null;
+      this.cy.style().update(); // the zoom-dependent sizes below are functions of the zoom
+    });
+  }
+
+  // One community's organisations stand out; the rest fade. null clears.
+  highlight(group) {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('faded in-focus');
+      if (!group) return;
+      const members = this.cy.nodes().filter((n) => n.data('group') === group);
+      const around = members.connectedEdges();
+      this.cy.nodes().not(members).addClass('faded');
+      this.cy.edges().not(around).addClass('faded');
+      members.addClass('in-focus');
+      this.reveal(around);
+    });
+    const members = this.cy.nodes('.in-focus');
+    if (members.nonempty()) this.fitTo(members.union(members.neighborhood()));
+  }
+
+  resize() {
+    this.cy.resize();
+    const focus = this.cy.nodes('.in-focus');
+    if (focus.nonempty()) this.fitTo(focus.union(focus.neighborhood()));
+    else this.cy.fit(this.cy.nodes(':visible'), 20);
   }
 
   showAll() {

@@ -1,13 +1,14 @@
 // The side panel: one organisation's details from the API's `organisation(id:)` query,
 // with contacts only for callers whose role may see them, and the map's figures for it.
-import { T, gql, h, number } from './api.js';
+import { T, gql, h, languageNames, number } from './api.js';
+import { mayEdit, organisationEditing } from './editing.js';
 
 const QUERY = `query Organisation($id: ID!, $contacts: Boolean!) {
   organisation(id: $id) {
-    id name kind orgNumber email phone website streetAddress postalCode city description languages
+    id version name kind orgNumber email phone website streetAddress postalCode city description languages
     represents { id name } serves { id name } areas { id name } topics { id name }
     activities { id name kind startDate endDate }
-    contacts @include(if: $contacts) { id name role email phone languages }
+    contacts @include(if: $contacts) { id version name role email phone languages }
   }
 }`;
 const mayReadContacts = document.body.dataset.contacts === 'true';
@@ -42,7 +43,7 @@ function figures(figure, payload) {
   ];
 }
 
-export async function showDetails(panel, id, payload) {
+export async function showDetails(panel, id, payload, editing) {
   const body = panel.querySelector('#details-body');
   panel.hidden = false;
   body.replaceChildren(h('p', {}, T.loading));
@@ -71,7 +72,7 @@ export async function showDetails(panel, id, payload) {
       row(T.phone, link('tel', o.phone)),
       row(T.website, link('web', o.website)),
       row(T.address, address),
-      row(T.languages, o.languages.join(', ')),
+      row(T.languages, languageNames(o.languages)),
       row(T.communities, communities.join('; ') || T.none),
       row(T.districts, names(o.areas)),
       row(T.topics, names(o.topics))),
@@ -81,8 +82,9 @@ export async function showDetails(panel, id, payload) {
       : h('p', {}, T.none),
     contacts,
     figures(figure, payload),
+    mayEdit && editing ? organisationEditing(o, editing) : null,
   ];
   body.replaceChildren(...parts.flat(Infinity).filter(Boolean));
   panel.dataset.id = id;
-  panel.focus();
+  panel.focus({ preventScroll: true });
 }

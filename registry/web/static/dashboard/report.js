@@ -1,6 +1,6 @@
 // The gap report from the API's `analysis` query: every chart comes with a table or list
 // holding the same figures, so the report reads in full without the map or the charts.
-import { T, h, number, say } from './api.js';
+import { T, dateTime, day, h, number, say } from './api.js';
 import { barChart, heatMap } from './charts.js';
 
 const STATUS_COLOURS = {
@@ -9,11 +9,12 @@ const STATUS_COLOURS = {
 const OK = '#0072B2';
 
 function table(caption, headers, rows) {
-  return h('div', { class: 'table-wrap' }, h('table', {},
+  // A scroll box the keyboard can reach (it scrolls sideways on narrow screens).
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i === 0
-      ? h('th', { scope: 'row' }, c) : h('td', { class: typeof c === 'string' && /^[-−\d.,]+$/.test(c) ? 'num' : null }, c))))))));
+      ? h('th', { scope: 'row' }, c) : h('td', { class: typeof c === 'string' && /^[-−\d.,\s]+$/.test(c) ? 'num' : null }, c))))))));
 }
 
 function section(id, title, ...content) {
@@ -25,8 +26,8 @@ export function renderReport(container, analysis, ctx) {
   const org = (id) => h('button', { type: 'button', class: 'link', 'data-org': id }, ctx.nameOf(id));
   const s = report.summary;
   container.replaceChildren(
-    h('p', { class: 'note' }, `${T.computedAt}: ${analysis.computedAt.replace('T', ' ').slice(0, 16)}`,
-      ` · ${T.asOf}: ${report.parameters.asOf}`, analysis.fresh ? '' : ` ${T.stale}`),
+    h('p', { class: 'note' }, `${T.computedAt}: ${dateTime(analysis.computedAt)}`,
+      ` · ${T.asOf}: ${day(report.parameters.asOf)}`, analysis.fresh ? '' : ` ${T.stale}`),
     section('r-summary', T.summary, h('dl', { class: 'summary' },
       [[T.organisations, s.organisations], [T.ties, s.ties], [T.communities, s.communities],
         [T.gapCommunities, s.gapCommunities],
@@ -106,9 +107,10 @@ function coverage(report) {
     { value: c.organisations.length, tied: c.tied }])));
   const most = Math.max(1, ...[...cells.values()].map((c) => c.value));
   const scale = ({ value, tied }) => {
-    const strength = 0.35 + 0.65 * (value / most);
+    // Light enough at full strength for dark text at 4.5:1 and more (WCAG AA).
+    const strength = 0.12 + 0.43 * (value / most);
     const fill = tied ? `rgba(0, 114, 178, ${strength})` : `rgba(213, 94, 0, ${strength})`;
-    return { fill, ink: strength > 0.6 ? '#fff' : '#1b1b1f' };
+    return { fill, ink: '#1b1b1f' };
   };
   const chart = heatMap(rows, columns, (r, c) => cells.get(`${c.id}/${r.id}`),
     { label: say(T.chartOf, { t: T.coverageTitle }), scale });
