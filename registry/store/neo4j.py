@@ -7,10 +7,14 @@ relationships typed by their EdgeType. Documents and audit entries are nodes of 
 labels outside the graph. The driver, sessions and locking are in neo4j_base.
 """
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Iterator, Sequence
+from functools import partial
 
 from registry.domain.audit import AuditEntry
+from registry.domain.enums import EdgeType
 from registry.store import cypher, cypher_filters, neo4j_io
+from registry.store.base import new_id
 from registry.store.neo4j_base import Neo4jBase
 from registry.store.neo4j_io import (
     Tx,
@@ -79,7 +83,28 @@ class Neo4jStore(Neo4jBase):
         return await self._read(read)
 
     async def clear(self) -> None:
-        await self._write(lambda tx: tx.run(cypher.CLEAR))
+        await self._repeat(cypher.CLEAR)
+
+    async def _repeat(self, statement: cypher.Statement, **params: str) -> None:
+        """A slicing delete, one transaction a slice, until it deletes nothing."""
+        while (await self._write(lambda tx: tx.run(statement, **params)))[0][0]:
+            pass
+
+    async def _load_stream(self, batches: Iterator[Subgraph]) -> None:
+        """Each batch one transaction, its records marked with this load's id, so that memory
+        stays that of a batch on both ends; when anything fails, whatever carries the mark
+        is deleted again. Into an empty store, ties need no duplicate checks."""
+        marker = new_id()
+        check = bool(await self._query(cypher.ANY_ENTITY))
+        try:
+            while (batch := await asyncio.to_thread(next, batches, None)) is not None:
+                load = partial(neo4j_io.load, subgraph=batch, marker=marker, check=check)
+                await self._write(load)
+        except BaseException:
+            await self._repeat(cypher.UNLOAD_NODES, marker=marker)
+            for edge_type in EdgeType if check else ():
+                await self._repeat(cypher.unload_edges(edge_type), marker=marker)
+            raise
 
     async def get_documents(self, collection: str, ids: Sequence[str]) -> list[Document | None]:
         rows = await self._query(cypher.DOCUMENTS_BY_IDS, collection=collection, ids=list(ids))

@@ -60,6 +60,7 @@ def node_record(props: Mapping[str, Any], kind: str) -> NodeRecord:
 def edge_record(props: Mapping[str, Any], edge_type: str, from_id: str, to_id: str) -> EdgeRecord:
     p = dict(props)
     fields = [p.pop(name) for name in ("id", "version", "created_at", "updated_at")]
+    p.pop(cypher.LOAD, None)
     return EdgeRecord(
         fields[0], EdgeType(edge_type), from_id, to_id, dict(sorted(p.items())), *fields[1:]
     )
@@ -86,7 +87,7 @@ def node_props(n: NodeRecord) -> dict[str, Any]:
 
 
 def edge_props(e: EdgeRecord) -> dict[str, Any]:
-    own = _own(e.props, cypher.EDGE_FIELDS)
+    own = _own(e.props, cypher.EDGE_FIELDS | cypher.EDGE_HELPERS)
     return {
         **own,
         "id": e.id,
@@ -100,13 +101,16 @@ def _batches(rows: list[T]) -> list[list[T]]:
     return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
 
 
-async def load(tx: Tx, subgraph: Subgraph) -> None:
+async def load(tx: Tx, subgraph: Subgraph, marker: str | None = None, check: bool = True) -> None:
     """Refuse what SQLite's keys refuse in the embedded store: a taken node id or unique key
-    (left to the constraints), an edge id taken by any type, a tie the store holds, and an end
-    that exists neither in the graph nor in the store."""
-    if await tx.run(cypher.EDGE_IDS_TAKEN, ids=[e.id for e in subgraph.edges]):
-        raise Conflict("the graph clashes with what the store holds: an edge id is taken")
-    nodes = [{"kind": NodeKind(n.kind).value, "props": node_props(n)} for n in subgraph.nodes]
+    (left to the constraints), an edge id taken by any type, a tie the store holds (these two
+    only when `check`: an empty store holds none), and an end that exists neither in the
+    graph nor in the store. Nodes carry `marker`, and ties too when `check`: a tie of an
+    empty store has an end of its own load, and goes when that end goes."""
+    nodes = [
+        {"kind": NodeKind(n.kind).value, "props": {**node_props(n), cypher.LOAD: marker}}
+        for n in subgraph.nodes
+    ]
     for batch in _batches(nodes):
         await tx.run(cypher.IMPORT_NODES, rows=batch)
     edges = [
@@ -114,12 +118,14 @@ async def load(tx: Tx, subgraph: Subgraph) -> None:
             "type": EdgeType(e.type).value,
             "from_id": e.from_id,
             "to_id": e.to_id,
-            "props": edge_props(e),
+            "props": {**edge_props(e), cypher.LOAD: marker if check else None},
         }
         for e in subgraph.edges
     ]
     for batch in _batches(edges):
-        if await tx.run(cypher.TIES_TAKEN, rows=batch):
+        if check and await tx.run(cypher.EDGE_IDS_TAKEN, ids=[e["props"]["id"] for e in batch]):
+            raise Conflict("the graph clashes with what the store holds: an edge id is taken")
+        if check and await tx.run(cypher.TIES_TAKEN, rows=batch):
             raise Conflict("the graph clashes with what the store holds: a tie is taken")
         [[created]] = await tx.run(cypher.IMPORT_EDGES, rows=batch)
         if created < len(batch):
