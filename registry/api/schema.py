@@ -19,6 +19,7 @@ from registry.api.cost import cost_rule
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
 from registry.api.queries import Query
+from registry.api.shared_reads import SharedReads
 from registry.api.ties import Link
 from registry.domain.errors import RegistryError
 
@@ -43,6 +44,7 @@ schema = RegistrySchema(
     types=[*TYPES.values(), Link],
     extensions=[
         AccessControl,
+        SharedReads,
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

@@ -7,6 +7,7 @@ Stores raise the domain's typed errors (NotFound, Conflict, ValidationFailed).
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -50,6 +51,12 @@ class Store(ABC):
     @abstractmethod
     async def ping(self) -> bool:
         """True when the store answers; used by /readyz."""
+
+    def reading(self) -> AbstractAsyncContextManager[None]:
+        """Inside it, this task's reads (and the tasks it starts) may share one read
+        transaction, so that one request costs the store one; writes go on as ever, and a
+        read inside does not see them. A store without that gain does nothing."""
+        return nullcontext()
 
     @abstractmethod
     async def version(self) -> int:

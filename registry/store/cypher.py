@@ -139,16 +139,39 @@ EDGES_BY_IDS = read(
 )
 UPDATE_EDGE = write("update_edge", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id = $id SET r = $props")
 DELETE_EDGE = write("delete_edge", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id = $id DELETE r")
-ALL_NODES = read("all_nodes", f"MATCH (n:{ENTITY}) RETURN {NODE}")
-ALL_EDGES = read("all_edges", f"MATCH ()-[r:{ALL_TYPES}]->() RETURN {EDGE}")
+# The snapshot reads columns, not property maps: one value a domain property the models
+# know, null where a node has none, so the driver decodes no key names (a map repeats its
+# keys in every record, and that decoding was most of a cold analysis).
+NODE_KEYS = sorted(set().union(*(m.model_fields for m in graph.NODE_MODELS.values())))
+EDGE_KEYS = sorted(set().union(*(m.model_fields for m in graph.EDGE_MODELS.values())))
+_RECORD_FIELDS = "{v}.id, {v}.version, {v}.created_at, {v}.updated_at"
+ALL_NODES = read(
+    "all_nodes",
+    f"MATCH (n:{ENTITY}) RETURN {_RECORD_FIELDS.format(v='n')}, {KIND_OF_N}"
+    + "".join(f", n.{key}" for key in NODE_KEYS),
+)
+ALL_EDGES = read(
+    "all_edges",
+    f"MATCH (a)-[r:{ALL_TYPES}]->(b) RETURN {_RECORD_FIELDS.format(v='r')}, type(r), a.id, b.id"
+    + "".join(f", r.{key}" for key in EDGE_KEYS),
+)
 # Deletes go a slice at a time, each its own transaction, so a large graph never has to fit
-# in the server's heap at once; the caller repeats them until they delete nothing.
+# in the server's heap at once; the caller repeats them until they delete nothing. Ties go
+# before their nodes: a node can hold tens of thousands of them (a district, a topic).
 SLICE = 5000
-CLEAR = write("clear", f"MATCH (n:{ENTITY}) WITH n LIMIT {SLICE} DETACH DELETE n RETURN count(*)")
+CLEAR_TIES = write(
+    "clear_ties", f"MATCH (:{ENTITY})-[r]->() WITH r LIMIT {SLICE} DELETE r RETURN count(*)"
+)
+CLEAR = write("clear", f"MATCH (n:{ENTITY}) WITH n LIMIT {SLICE} DELETE n RETURN count(*)")
 ANY_ENTITY = read("any_entity", f"MATCH (n:{ENTITY}) RETURN n.id LIMIT 1")
+UNLOAD_TIES = write(
+    "unload_ties",
+    f"MATCH (:{ENTITY} {{{LOAD}: $marker}})-[r]-() WITH DISTINCT r LIMIT {SLICE} DELETE r"
+    " RETURN count(*)",
+)
 UNLOAD_NODES = write(
     "unload_nodes",
-    f"MATCH (n:{ENTITY} {{{LOAD}: $marker}}) WITH n LIMIT {SLICE} DETACH DELETE n RETURN count(*)",
+    f"MATCH (n:{ENTITY} {{{LOAD}: $marker}}) WITH n LIMIT {SLICE} DELETE n RETURN count(*)",
 )
 
 
@@ -165,7 +188,7 @@ def unload_edges(edge_type: EdgeType) -> Statement:
 # every relationship.
 EDGE_IDS_TAKEN = read(
     "edge_ids_taken",
-    "CALL { "
+    "CALL () { "
     + " UNION ".join(
         f"MATCH ()-[r:{t.value}]->() WHERE r.id IN $ids RETURN r.id AS id" for t in EdgeType
     )

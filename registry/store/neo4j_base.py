@@ -2,10 +2,15 @@
 the meta node. The graph, documents and audit log on top of it are in neo4j.py."""
 
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
@@ -18,7 +23,7 @@ from registry.domain.errors import Conflict
 from registry.settings import Neo4jSettings
 from registry.store import cypher
 from registry.store.cypher import Mode, Statement
-from registry.store.neo4j_io import Timing, Tx
+from registry.store.neo4j_io import SharedRead, Timing, Tx
 from registry.store.neo4j_tx import CypherTx
 from registry.store.rules import GraphTx, RuledStore
 
@@ -45,6 +50,9 @@ class Neo4jBase(RuledStore):
         self._bookmarks = AsyncGraphDatabase.bookmark_manager()
         self.timings: dict[str, Timing] = {}  # per statement name, since the store was made
         self._can_checkpoint = True  # until the server says otherwise
+        self.transactions: Counter[str] = Counter()  # read and write, since the store was made
+        # This store's shared read transaction in the current task, if it is in `reading()`.
+        self._shared: ContextVar[SharedRead | None] = ContextVar(f"neo4j-{id(self)}", default=None)
 
     @property
     def _db(self) -> AsyncDriver:
@@ -52,15 +60,37 @@ class Neo4jBase(RuledStore):
             raise RuntimeError("the Neo4j store is not open")
         return self._driver
 
-    def _session(self) -> AsyncSession:
-        return self._db.session(database=self._settings.database, bookmark_manager=self._bookmarks)
+    def _session(self, mode: str = WRITE_ACCESS) -> AsyncSession:
+        return self._db.session(
+            database=self._settings.database,
+            bookmark_manager=self._bookmarks,
+            default_access_mode=mode,
+        )
 
     async def _read(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         async def run(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx, Mode.READ, self.timings))
 
+        if (shared := self._shared.get()) and shared.open:
+            return await shared.read(work, self.timings)
+        self.transactions["read"] += 1
         async with self._session() as session:
             return await session.execute_read(run)
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[None]:
+        if self._shared.get() is not None:  # already inside one
+            yield
+            return
+        self.transactions["read"] += 1
+        async with self._session(READ_ACCESS) as session:
+            shared = SharedRead(await session.begin_transaction())
+            token = self._shared.set(shared)
+            try:
+                yield
+            finally:
+                self._shared.reset(token)
+                await shared.close()
 
     async def _query(
         self, statement: Statement, params: Mapping[str, Any] | None = None, **kw: Any
@@ -77,6 +107,7 @@ class Neo4jBase(RuledStore):
                 raise RuntimeError("the Neo4j store has no meta node: open() it first")
             return await work(wtx)
 
+        self.transactions["write"] += 1
         try:
             async with self._session() as session:
                 return await session.execute_write(run)

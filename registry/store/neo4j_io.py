@@ -1,14 +1,15 @@
 """The Neo4j store's work inside one transaction: timed statements, records to and from
 property maps, the bulk import, and the audit entries beside the graph."""
 
+import asyncio
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, TypeVar
 
-from neo4j import AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction, AsyncTransaction
 
 from registry.domain import graph, rules
 from registry.domain.audit import AuditEntry
@@ -32,7 +33,12 @@ class Timing:
 class Tx:
     """One managed transaction that times each statement and refuses writes when reading."""
 
-    def __init__(self, tx: AsyncManagedTransaction, mode: Mode, timings: dict[str, Timing]):
+    def __init__(
+        self,
+        tx: AsyncManagedTransaction | AsyncTransaction,
+        mode: Mode,
+        timings: dict[str, Timing],
+    ):
         self._tx, self._mode, self._timings = tx, mode, timings
 
     async def run(
@@ -47,6 +53,24 @@ class Tx:
         timing.calls, timing.seconds = timing.calls + 1, timing.seconds + elapsed
         log.debug("%s took %.2f ms", statement.name, elapsed * 1000)
         return rows
+
+
+class SharedRead:
+    """One read transaction that the reads of a request take turns on (a transaction runs one
+    statement at a time). Once closed, reads that outlive the request (a background analysis
+    started by it) open their own again."""
+
+    def __init__(self, tx: AsyncTransaction) -> None:
+        self._tx, self._turn, self.open = tx, asyncio.Lock(), True
+
+    async def read(self, work: Callable[[Tx], Awaitable[T]], timings: dict[str, Timing]) -> T:
+        async with self._turn:
+            return await work(Tx(self._tx, Mode.READ, timings))
+
+    async def close(self) -> None:
+        self.open = False
+        async with self._turn:
+            await self._tx.close()  # nothing to commit: it only read
 
 
 def node_record(props: Mapping[str, Any], kind: str) -> NodeRecord:
@@ -64,6 +88,18 @@ def edge_record(props: Mapping[str, Any], edge_type: str, from_id: str, to_id: s
     return EdgeRecord(
         fields[0], EdgeType(edge_type), from_id, to_id, dict(sorted(p.items())), *fields[1:]
     )
+
+
+def node_from_columns(row: list[Any]) -> NodeRecord:
+    """A node from a row of cypher.ALL_NODES."""
+    props = {k: v for k, v in zip(cypher.NODE_KEYS, row[5:], strict=True) if v is not None}
+    return NodeRecord(row[0], NodeKind(row[4]), props, row[1], row[2], row[3])
+
+
+def edge_from_columns(row: list[Any]) -> EdgeRecord:
+    """An edge from a row of cypher.ALL_EDGES."""
+    props = {k: v for k, v in zip(cypher.EDGE_KEYS, row[7:], strict=True) if v is not None}
+    return EdgeRecord(row[0], EdgeType(row[4]), row[5], row[6], props, *row[1:4])
 
 
 def _own(props: Mapping[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
@@ -113,7 +149,7 @@ async def load(tx: Tx, subgraph: Subgraph, marker: str | None = None, check: boo
     ]
     for batch in _batches(nodes):
         await tx.run(cypher.IMPORT_NODES, rows=batch)
-    edges = [
+    edges: list[dict[str, Any]] = [
         {
             "type": EdgeType(e.type).value,
             "from_id": e.from_id,
