@@ -76,8 +76,10 @@ class Neo4jStore(Neo4jBase):
 
     async def snapshot(self) -> Subgraph:
         async def read(tx: Tx) -> Subgraph:
-            nodes = [node_from_columns(r) for r in await tx.run(cypher.ALL_NODES)]
-            edges = [edge_from_columns(r) for r in await tx.run(cypher.ALL_EDGES)]
+            [[node_rows]] = await tx.run(cypher.ALL_NODES)
+            [[edge_rows]] = await tx.run(cypher.ALL_EDGES)
+            nodes = [node_from_columns(r) for r in node_rows]
+            edges = [edge_from_columns(r) for r in edge_rows]
             # Sorted here, not in Cypher: Python orders str by code point as SQLite does,
             # where Neo4j compares UTF-16 units.
             return Subgraph(sorted(nodes, key=lambda n: n.id), sorted(edges, key=lambda e: e.id))
