@@ -1,13 +1,19 @@
 """The dump format: round trips, and refusal of files that are not dumps."""
 
 import json
+from dataclasses import asdict, replace
+from pathlib import Path
 
 import pytest
+from generated_dump import write_dump
 
-from registry.domain.errors import ValidationFailed
+from registry.domain.enums import EdgeType, NodeKind
+from registry.domain.errors import Conflict, ValidationFailed
 from registry.services import dump
 from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
+from registry.store.query import EdgeQuery, NodeQuery
+from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -50,3 +56,78 @@ async def test_embedded_dump_restored_into_neo4j_dumps_identically(
     first = dump.to_json(await embedded_store.snapshot())
     await empty_neo4j_store.import_graph(dump.from_json(first))
     assert dump.to_json(await empty_neo4j_store.snapshot()) == first
+
+
+def _write(path: Path, nodes: list[NodeRecord], edges: list[EdgeRecord]) -> Path:
+    """A dump of these records in this order (to_json would sort them by id)."""
+    body = {"format": dump.FORMAT, "version": dump.VERSION}
+    body |= {"nodes": [asdict(n) for n in nodes], "edges": [asdict(e) for e in edges]}
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_dump_restores_batch_by_batch_with_progress(store: Store, tmp_path: Path):
+    demo = load_seed_graph(DEMO_DIR)
+    source = dump.DumpFile(_write(tmp_path / "demo.json", demo.nodes, demo.edges), batch=50)
+    told: list[int] = []
+    source.progress = told.append
+    await dump.restore(store, source)
+    assert dump.to_json(await store.snapshot()) == dump.to_json(demo)
+    assert (source.nodes, source.edges) == (len(demo.nodes), len(demo.edges))
+    assert len(told) > len(demo.edges) // 50 and 0 < sum(told) <= source.size
+
+
+def _split(demo: Subgraph) -> tuple[Subgraph, list[NodeRecord], list[EdgeRecord]]:
+    """What a store holds before an import, and the nodes and ties that add the rest of the
+    demo, with one tie between two nodes the store holds already."""
+    held = {n.id for n in demo.nodes[: len(demo.nodes) // 2]}
+    inside = [e for e in demo.edges if e.from_id in held and e.to_id in held]
+    before = Subgraph([n for n in demo.nodes if n.id in held], inside[1:])
+    edges = [inside[0], *(e for e in demo.edges if e.from_id not in held or e.to_id not in held)]
+    return before, [n for n in demo.nodes if n.id not in held], edges
+
+
+def _batches(nodes: list[NodeRecord], edges: list[EdgeRecord], taken: list[int]):
+    """Batches of 40 records, nodes first; `taken` counts those handed out."""
+    for records, wrap in ((nodes, lambda b: Subgraph(b, [])), (edges, lambda b: Subgraph([], b))):
+        for start in range(0, len(records), 40):
+            taken.append(1)
+            yield wrap(records[start : start + 40])
+
+
+@pytest.mark.parametrize("clash", ["node id", "same tie twice", "edge id", "tie held", "no end"])
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_stream_that_fails_late_leaves_the_store_as_it_was(store: Store, clash: str):
+    before, nodes, edges = _split(load_seed_graph(DEMO_DIR))
+    await store.import_graph(before)
+    held = dump.to_json(await store.snapshot())
+    last, taken = edges[-1], before.edges[0]
+    if clash == "node id":
+        nodes.append(replace(nodes[-1], id=before.nodes[0].id))
+    elif clash == "same tie twice":
+        edges.append(replace(last, id="another"))
+    elif clash == "edge id":
+        edges.append(replace(taken, from_id=taken.to_id, to_id=taken.from_id))
+    elif clash == "tie held":
+        edges.append(replace(taken, id="another"))
+    else:
+        edges.append(replace(last, id="another", to_id=nodes[0].id, from_id="nowhere"))
+    handed: list[int] = []
+    with pytest.raises(Conflict):
+        await store.import_stream(_batches(nodes, edges, handed))
+    assert len(handed) > 2  # it failed after batches had gone in
+    assert dump.to_json(await store.snapshot()) == held
+
+
+@pytest.mark.neo4j
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_20000_organisation_dump_restores_into_neo4j(empty_neo4j_store, tmp_path):
+    """In CI the server has a 512 MiB heap: a restore must stream, not fill it."""
+    write_dump(tmp_path / "big.json", organisations=20_000, ties=60_000)
+    source = dump.DumpFile(tmp_path / "big.json")
+    await dump.restore(empty_neo4j_store, source)
+    assert (source.nodes, source.edges) == (20_029, 60_000)
+    organisations = NodeQuery(NodeKind.ORGANISATION)
+    assert await empty_neo4j_store.count_nodes(organisations) == 20_000
+    assert await empty_neo4j_store.count_edges(EdgeQuery(tuple(EdgeType))) == 60_000

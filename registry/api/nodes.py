@@ -11,7 +11,7 @@ from registry.domain import models
 from registry.domain.enums import EdgeType as E
 from registry.domain.enums import NodeKind
 from registry.domain.errors import ValidationFailed
-from registry.domain.graph import NODE_MODELS
+from registry.domain.graph import stored_node
 from registry.services.access import neighbourhood
 from registry.store.query import Direction
 from registry.store.records import NodeRecord
@@ -216,9 +216,8 @@ TYPES: dict[NodeKind, type] = {
 
 def to_type(record: NodeRecord) -> Entity:
     """The GraphQL object for a stored node."""
-    props = NODE_MODELS[record.kind].model_validate(record.props)
     return TYPES[record.kind].from_pydantic(
-        props,
+        stored_node(record.kind, record.props),
         extra={
             "id": strawberry.ID(record.id),
             "version": record.version,

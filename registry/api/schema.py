@@ -16,6 +16,7 @@ from registry.api.limits import MAX_TOKENS, DocumentLimits
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
 from registry.api.queries import Query
+from registry.api.shared_reads import SharedReads
 from registry.api.ties import Link
 from registry.domain.errors import RegistryError
 
@@ -50,6 +51,7 @@ schema = RegistrySchema(
     types=[*TYPES.values(), Link],
     extensions=[
         AccessControl,
+        SharedReads,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         DocumentLimits,
         lambda: AddValidationRules([ArgumentRanges]),

@@ -13,7 +13,6 @@ from registry.cli.demo import demo_settings, reset, use_demo_store
 from registry.cli.export import export
 from registry.cli.importing import importing
 from registry.cli.organisations import organisations
-from registry.domain.errors import RegistryError
 from registry.services import dump as dumps
 from registry.services.accounts import ensure_first_admin
 from registry.services.seeding import load_demo
@@ -148,16 +147,15 @@ def restore(
     source: Annotated[Path, typer.Argument(help="A file written by `registry dump`.")],
     replace: Annotated[bool, typer.Option(help="Empty the store first.")] = False,
 ) -> None:
-    """Read a dump into the configured store; all or nothing."""
+    """Read a dump into the configured store, batch by batch; all or nothing."""
     try:
-        graph = dumps.read(source)
+        dump_file = dumps.DumpFile(source)
     except OSError as exc:
         raise fail(f"cannot read {source}: {exc.strerror}") from None
-    except RegistryError as exc:
-        raise fail(exc.message) from None
-
-    with_store(get_settings(), lambda store: dumps.restore(store, graph, replace))
-    typer.echo(f"Restored {len(graph.nodes)} nodes and {len(graph.edges)} ties.")
+    with typer.progressbar(length=dump_file.size, label="Restoring", file=sys.stderr) as bar:
+        dump_file.progress = bar.update
+        with_store(get_settings(), lambda store: dumps.restore(store, dump_file, replace))
+    typer.echo(f"Restored {dump_file.nodes} nodes and {dump_file.edges} ties.")
 
 
 @app.command("export-schema")

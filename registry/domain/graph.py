@@ -1,6 +1,7 @@
 """Which kinds of node exist, which edges may join them, and how each is validated."""
 
-from typing import Any
+from datetime import date
+from typing import Any, get_args
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
@@ -63,6 +64,27 @@ def validate_node(kind: NodeKind, data: dict[str, Any]) -> dict[str, Any]:
 
 def validate_edge(edge_type: EdgeType, data: dict[str, Any]) -> dict[str, Any]:
     return _validate(EDGE_MODELS.get(edge_type, models.Tie), data)
+
+
+def _date_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(
+        name
+        for name, f in model.model_fields.items()
+        if f.annotation is date or date in get_args(f.annotation)
+    )
+
+
+_DATES = {kind: _date_fields(model) for kind, model in NODE_MODELS.items()}
+
+
+def stored_node(kind: NodeKind, props: dict[str, Any]) -> models.Entity:
+    """The model of props a store holds, which were validated when written: built without
+    validating again, only dates (stored as ISO text) turned back into dates. Enums stay text,
+    which equals their members (StrEnum)."""
+    dates = _DATES[kind]
+    values: dict[str, Any] = {k: date.fromisoformat(v) if k in dates and isinstance(v, str) else v
+              for k, v in props.items()}  # fmt: skip
+    return NODE_MODELS[kind].model_construct(**values)
 
 
 def check_endpoints(edge_type: EdgeType, source: NodeKind, target: NodeKind) -> None:

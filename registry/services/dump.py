@@ -8,9 +8,15 @@ one store restored into another and dumped again is byte-for-byte the same file.
 
 import asyncio
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
+from functools import cache
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+import ijson
 
 from registry.domain import graph
 from registry.domain.enums import EdgeType, NodeKind
@@ -20,6 +26,7 @@ from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 FORMAT = "oslo-registry-dump"
 VERSION = 1
+BATCH = 5000  # records a transaction when restoring
 
 
 def to_json(sub: Subgraph) -> str:
@@ -38,10 +45,16 @@ def _node(raw: dict[str, Any]) -> NodeRecord:
     return NodeRecord(raw["id"], kind, props, raw["version"], raw["created_at"], raw["updated_at"])
 
 
+@cache
+def _bare(edge_type: EdgeType) -> dict[str, Any]:
+    """The props of a tie given none (most ties), validated once a type rather than once a tie."""
+    return graph.validate_edge(edge_type, {})
+
+
 def _edge(raw: dict[str, Any], kinds: dict[str, NodeKind]) -> EdgeRecord:
     edge_type = EdgeType(raw["type"])
     graph.check_endpoints(edge_type, kinds[raw["from_id"]], kinds[raw["to_id"]])
-    props = graph.validate_edge(edge_type, raw["props"])
+    props = graph.validate_edge(edge_type, p) if (p := raw["props"]) else dict(_bare(edge_type))
     return EdgeRecord(
         raw["id"], edge_type, raw["from_id"], raw["to_id"], props,
         raw["version"], raw["created_at"], raw["updated_at"],
@@ -63,10 +76,6 @@ def from_json(text: str, source: str = "dump") -> Subgraph:
         raise ValidationFailed(f"{source}: malformed dump ({exc!r})") from None
 
 
-def read(path: Path) -> Subgraph:
-    return from_json(path.read_text(encoding="utf-8"), str(path))
-
-
 async def dump_to(store: Store, output: Path) -> int:
     """Writes the whole graph to `output`; the number of nodes and ties written."""
     sub = await store.snapshot()
@@ -74,8 +83,69 @@ async def dump_to(store: Store, output: Path) -> int:
     return len(sub.nodes) + len(sub.edges)
 
 
-async def restore(store: Store, graph: Subgraph, replace: bool = False) -> None:
-    """Loads `graph` into `store`, all or nothing; `replace` empties the store first."""
+class DumpFile:
+    """A dump read from its file batch by batch, so a restore holds a batch of records at a
+    time, plus the kind of every node (to check the ends of ties). The file is read three
+    times: its header, its nodes, its ties. `progress` hears how many bytes each batch took
+    of `size`, the whole length of the reading."""
+
+    def __init__(self, path: Path, batch: int = BATCH) -> None:
+        self.path, self._batch = path, batch
+        self.progress: Callable[[int], None] | None = None
+        self.size = 2 * path.stat().st_size  # the header's read stops early and is not told
+        self.nodes = self.edges = 0
+
+    def check(self) -> None:
+        """ValidationFailed unless the file says it is a dump of this version."""
+        header: dict[str, Any] = {}
+        with self._guard(), self.path.open("rb") as f:
+            for prefix, event, value in ijson.parse(f):
+                if prefix in ("format", "version") and event in ("string", "number"):
+                    header[prefix] = value
+                    if len(header) == 2:
+                        break
+        if header != {"format": FORMAT, "version": VERSION}:
+            raise ValidationFailed(f"{self.path}: not a version {VERSION} {FORMAT} file")
+
+    def batches(self) -> Iterator[Subgraph]:
+        """Nodes first, then ties, `batch` records a time; ValidationFailed when a record is
+        wrong, as from_json."""
+        kinds: dict[str, NodeKind] = {}
+        with self._guard(), self.path.open("rb") as f:
+            for raws in self._chunks(f, "nodes.item"):
+                nodes = [_node(raw) for raw in raws]
+                kinds.update((n.id, n.kind) for n in nodes)
+                self.nodes += len(nodes)
+                yield Subgraph(nodes, [])
+        with self._guard(), self.path.open("rb") as f:
+            for raws in self._chunks(f, "edges.item"):
+                edges = [_edge(raw, kinds) for raw in raws]
+                self.edges += len(edges)
+                yield Subgraph([], edges)
+
+    def _chunks(self, f: BinaryIO, prefix: str) -> Iterator[list[dict[str, Any]]]:
+        items, told = ijson.items(f, prefix, use_float=True), 0
+        while chunk := list(islice(items, self._batch)):
+            yield chunk
+            if self.progress:
+                self.progress(f.tell() - told)
+                told = f.tell()
+        if self.progress:
+            self.progress(f.tell() - told)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except ValidationFailed as exc:
+            raise ValidationFailed(f"{self.path}: {exc.message}", field=exc.field) from None
+        except (ijson.JSONError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValidationFailed(f"{self.path}: malformed dump ({exc!r})") from None
+
+
+async def restore(store: Store, source: DumpFile, replace: bool = False) -> None:
+    """Loads the dump into `store`, all or nothing; `replace` empties the store first."""
+    await asyncio.to_thread(source.check)
     if replace:
         await store.clear()
-    await store.import_graph(graph)
+    await store.import_stream(source.batches())

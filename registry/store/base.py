@@ -6,7 +6,8 @@ Stores raise the domain's typed errors (NotFound, Conflict, ValidationFailed).
 
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -50,6 +51,12 @@ class Store(ABC):
     @abstractmethod
     async def ping(self) -> bool:
         """True when the store answers; used by /readyz."""
+
+    def reading(self) -> AbstractAsyncContextManager[None]:
+        """Inside it, this task's reads (and the tasks it starts) may share one read
+        transaction, so that one request costs the store one; writes go on as ever, and a
+        read inside does not see them. A store without that gain does nothing."""
+        return nullcontext()
 
     @abstractmethod
     async def version(self) -> int:
@@ -120,6 +127,13 @@ class Store(ABC):
     @abstractmethod
     async def import_graph(self, subgraph: Subgraph) -> None:
         """Add a whole graph keeping its ids, versions and times; all or nothing."""
+
+    @abstractmethod
+    async def import_stream(self, batches: Iterable[Subgraph]) -> None:
+        """Add a graph too large for one transaction, batch by batch (nodes before the ties
+        that need them), keeping ids, versions and times; all or nothing: when a batch is
+        refused or the batches fail, none of the graph stays. Memory stays that of a batch.
+        The batches may block while they are made (they may read a file)."""
 
     @abstractmethod
     async def clear(self) -> None:

@@ -38,8 +38,12 @@ DOCUMENT = "Document"  # outside the graph: no Entity label, no relationships
 AUDIT = "AuditEntry"
 # Record fields and helper properties kept beside the domain props on the same node.
 NODE_FIELDS = frozenset({"id", "version", "created_at", "updated_at"})
-NODE_HELPERS = frozenset({"sort", "search", "unique_key"})
+# `load` marks what a streamed import (neo4j.Neo4jStore._load_stream) added, so a failed one
+# can be taken out again; it stays as the load a record came from until the record changes.
+LOAD = "load"
+NODE_HELPERS = frozenset({"sort", "search", "unique_key", LOAD})
 EDGE_FIELDS = NODE_FIELDS
+EDGE_HELPERS = frozenset({LOAD})
 ALL_TYPES = "|".join(t.value for t in EdgeType)
 
 # The node's kind is its one label besides Entity (a `kind` property would clash with the
@@ -66,6 +70,7 @@ def schema() -> list[Statement]:
         " REQUIRE n.unique_key IS UNIQUE",
         # Not used for search (Lucene tokens cannot match inside words): kept for ad-hoc
         # queries in the Neo4j Browser and a future type-ahead.
+        f"CREATE INDEX entity_load IF NOT EXISTS FOR (n:{ENTITY}) ON (n.{LOAD})",
         f"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:{ENTITY}) ON EACH [n.search]",
     ]
     texts += [
@@ -82,6 +87,10 @@ def schema() -> list[Statement]:
         texts.append(
             f"CREATE CONSTRAINT {t.value.lower()}_id IF NOT EXISTS"
             f" FOR ()-[r:{t.value}]-() REQUIRE r.id IS UNIQUE"
+        )
+        texts.append(
+            f"CREATE INDEX {t.value.lower()}_load IF NOT EXISTS"
+            f" FOR ()-[r:{t.value}]-() ON (r.{LOAD})"
         )
     for kind in NodeKind:
         name, low = label(kind), kind.value.lower()
@@ -130,11 +139,64 @@ EDGES_BY_IDS = read(
 )
 UPDATE_EDGE = write("update_edge", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id = $id SET r = $props")
 DELETE_EDGE = write("delete_edge", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id = $id DELETE r")
-ALL_NODES = read("all_nodes", f"MATCH (n:{ENTITY}) RETURN {NODE}")
-ALL_EDGES = read("all_edges", f"MATCH ()-[r:{ALL_TYPES}]->() RETURN {EDGE}")
-CLEAR = write("clear", f"MATCH (n:{ENTITY}) DETACH DELETE n")
+# The snapshot reads columns, not property maps: one value a domain property the models
+# know, null where a node has none, so the driver decodes no key names (a map repeats its
+# keys in every record, and that decoding was most of a cold analysis). All rows come as one
+# list in one record: fetched in pages of records, a snapshot took a round trip a thousand.
+NODE_KEYS = sorted(set().union(*(m.model_fields for m in graph.NODE_MODELS.values())))
+EDGE_KEYS = sorted(set().union(*(m.model_fields for m in graph.EDGE_MODELS.values())))
+_RECORD_FIELDS = "{v}.id, {v}.version, {v}.created_at, {v}.updated_at"
+ALL_NODES = read(
+    "all_nodes",
+    f"MATCH (n:{ENTITY}) RETURN collect([{_RECORD_FIELDS.format(v='n')}, {KIND_OF_N}"
+    + "".join(f", n.{key}" for key in NODE_KEYS)
+    + "])",
+)
+ALL_EDGES = read(
+    "all_edges",
+    f"MATCH (a)-[r:{ALL_TYPES}]->(b)"
+    f" RETURN collect([{_RECORD_FIELDS.format(v='r')}, type(r), a.id, b.id"
+    + "".join(f", r.{key}" for key in EDGE_KEYS)
+    + "])",
+)
+# Deletes go a slice at a time, each its own transaction, so a large graph never has to fit
+# in the server's heap at once; the caller repeats them until they delete nothing. Ties go
+# before their nodes: a node can hold tens of thousands of them (a district, a topic).
+SLICE = 5000
+CLEAR_TIES = write(
+    "clear_ties", f"MATCH (:{ENTITY})-[r]->() WITH r LIMIT {SLICE} DELETE r RETURN count(*)"
+)
+CLEAR = write("clear", f"MATCH (n:{ENTITY}) WITH n LIMIT {SLICE} DELETE n RETURN count(*)")
+ANY_ENTITY = read("any_entity", f"MATCH (n:{ENTITY}) RETURN n.id LIMIT 1")
+UNLOAD_TIES = write(
+    "unload_ties",
+    f"MATCH (:{ENTITY} {{{LOAD}: $marker}})-[r]-() WITH DISTINCT r LIMIT {SLICE} DELETE r"
+    " RETURN count(*)",
+)
+UNLOAD_NODES = write(
+    "unload_nodes",
+    f"MATCH (n:{ENTITY} {{{LOAD}: $marker}}) WITH n LIMIT {SLICE} DELETE n RETURN count(*)",
+)
+
+
+def unload_edges(edge_type: EdgeType) -> Statement:
+    """Ties a failed load added between nodes it did not add (the others went with theirs)."""
+    return write(
+        "unload_edges",
+        f"MATCH ()-[r:{type_pattern([edge_type])} {{{LOAD}: $marker}}]->()"
+        f" WITH r LIMIT {SLICE} DELETE r RETURN count(*)",
+    )
+
+
+# One branch per type, so each looks its ids up in that type's id index rather than scanning
+# every relationship.
 EDGE_IDS_TAKEN = read(
-    "edge_ids_taken", f"MATCH ()-[r:{ALL_TYPES}]->() WHERE r.id IN $ids RETURN r.id LIMIT 1"
+    "edge_ids_taken",
+    "CALL () { "
+    + " UNION ".join(
+        f"MATCH ()-[r:{t.value}]->() WHERE r.id IN $ids RETURN r.id AS id" for t in EdgeType
+    )
+    + " } RETURN id LIMIT 1",
 )
 
 

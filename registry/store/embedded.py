@@ -1,12 +1,13 @@
 """The embedded store: SQLite in WAL mode, zero set-up, the default."""
 
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
 
 from registry.domain.audit import AuditEntry
 from registry.store import embedded_sql as sql
 from registry.store.embedded_base import EmbeddedBase
-from registry.store.embedded_tx import edge_record, node_record
+from registry.store.embedded_tx import edge_record, insert, node_record
 from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
 from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
@@ -94,6 +95,15 @@ class EmbeddedStore(EmbeddedBase):
 
     async def count_audit(self, query: AuditQuery) -> int:
         return (await self._read(*sql.count_audit(query)))[0][0]
+
+    async def _load_stream(self, batches: Iterator[Subgraph]) -> None:
+        # One transaction, pulled batch by batch on the SQLite thread: SQLite spills a large
+        # transaction to its files, and a failure rolls all of it back.
+        def load(conn: sqlite3.Connection) -> None:
+            for batch in batches:
+                insert(conn, batch)
+
+        await self._write(load)
 
     async def clear(self) -> None:
         await self._write(lambda conn: [conn.execute(s) for s in sql.CLEAR.split(";") if s.strip()])

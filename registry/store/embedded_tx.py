@@ -46,6 +46,15 @@ def _edge_row(e: EdgeRecord) -> tuple[Any, ...]:
     return (e.id, e.type.value, *ends, _text(e.props), e.version, e.created_at, e.updated_at)
 
 
+def insert(conn: sqlite3.Connection, subgraph: Subgraph) -> None:
+    """Add nodes and edges as they are, inside the caller's transaction."""
+    try:
+        conn.executemany(sql.INSERT_NODE, map(_node_row, subgraph.nodes))
+        conn.executemany(sql.INSERT_EDGE, map(_edge_row, subgraph.edges))
+    except sqlite3.IntegrityError as exc:
+        raise Conflict(f"the graph clashes with what the store holds: {exc}") from None
+
+
 def run_to_end(work: Coroutine[Any, Any, T]) -> T:
     """Run a rule on the SQLite thread. Its awaits are all SqliteTx calls, which never
     suspend, so it ends at its first step; there is no event loop here to wait on."""
@@ -109,11 +118,7 @@ class SqliteTx:
         self._conn.execute(sql.FORGET_IN_AUDIT, (node_id,))
 
     async def load(self, subgraph: Subgraph) -> None:
-        try:
-            self._conn.executemany(sql.INSERT_NODE, [_node_row(n) for n in subgraph.nodes])
-            self._conn.executemany(sql.INSERT_EDGE, [_edge_row(e) for e in subgraph.edges])
-        except sqlite3.IntegrityError as exc:
-            raise Conflict(f"the graph clashes with what the store holds: {exc}") from None
+        insert(self._conn, subgraph)
 
     async def document_version(self, collection: str, doc_id: str) -> int | None:
         row = self._one(sql.DOCUMENT_VERSION, (collection, doc_id))

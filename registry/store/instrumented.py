@@ -2,6 +2,7 @@
 
 import time
 from collections import Counter
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from registry.store.base import Store
@@ -19,6 +20,10 @@ class InstrumentedStore:
     def reset(self) -> None:
         self.calls.clear()
         self.seconds.clear()
+
+    def reading(self) -> AbstractAsyncContextManager[None]:
+        self.calls["reading"] += 1
+        return self.inner.reading()
 
     def __getattr__(self, name: str) -> Any:
         target = getattr(self.inner, name)

@@ -7,16 +7,22 @@ relationships typed by their EdgeType. Documents and audit entries are nodes of 
 labels outside the graph. The driver, sessions and locking are in neo4j_base.
 """
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Iterator, Sequence
+from functools import partial
 
 from registry.domain.audit import AuditEntry
+from registry.domain.enums import EdgeType
 from registry.store import cypher, cypher_filters, neo4j_io
+from registry.store.base import new_id
 from registry.store.neo4j_base import Neo4jBase
 from registry.store.neo4j_io import (
     Tx,
     audit_record,
     document_record,
+    edge_from_columns,
     edge_record,
+    node_from_columns,
     node_record,
 )
 from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
@@ -70,8 +76,10 @@ class Neo4jStore(Neo4jBase):
 
     async def snapshot(self) -> Subgraph:
         async def read(tx: Tx) -> Subgraph:
-            nodes = [node_record(*r) for r in await tx.run(cypher.ALL_NODES)]
-            edges = [edge_record(*r) for r in await tx.run(cypher.ALL_EDGES)]
+            [[node_rows]] = await tx.run(cypher.ALL_NODES)
+            [[edge_rows]] = await tx.run(cypher.ALL_EDGES)
+            nodes = [node_from_columns(r) for r in node_rows]
+            edges = [edge_from_columns(r) for r in edge_rows]
             # Sorted here, not in Cypher: Python orders str by code point as SQLite does,
             # where Neo4j compares UTF-16 units.
             return Subgraph(sorted(nodes, key=lambda n: n.id), sorted(edges, key=lambda e: e.id))
@@ -79,7 +87,36 @@ class Neo4jStore(Neo4jBase):
         return await self._read(read)
 
     async def clear(self) -> None:
-        await self._write(lambda tx: tx.run(cypher.CLEAR))
+        await self._repeat(cypher.CLEAR_TIES)
+        await self._repeat(cypher.CLEAR)
+        await self._moved_on()
+
+    async def _repeat(self, statement: cypher.Statement, marker: str | None = None) -> None:
+        """A slicing delete, one transaction a slice, until it deletes nothing; the caller
+        moves version() on once when all of them are done (_moved_on)."""
+        while (await self._write(lambda tx: tx.run(statement, marker=marker), False))[0][0]:
+            pass
+
+    async def _moved_on(self) -> None:
+        await self._write(lambda tx: tx.run(cypher.GET_VERSION))  # the write itself counts
+
+    async def _load_stream(self, batches: Iterator[Subgraph]) -> None:
+        """Each batch one transaction, its records marked with this load's id, so that memory
+        stays that of a batch on both ends; when anything fails, whatever carries the mark
+        is deleted again. Into an empty store, ties need no duplicate checks."""
+        marker = new_id()
+        check = bool(await self._query(cypher.ANY_ENTITY))
+        try:
+            while (batch := await asyncio.to_thread(next, batches, None)) is not None:
+                load = partial(neo4j_io.load, subgraph=batch, marker=marker, check=check)
+                await self._write(load)
+        except BaseException:
+            for edge_type in EdgeType if check else ():
+                await self._repeat(cypher.unload_edges(edge_type), marker=marker)
+            await self._repeat(cypher.UNLOAD_TIES, marker=marker)
+            await self._repeat(cypher.UNLOAD_NODES, marker=marker)
+            await self._moved_on()
+            raise
 
     async def get_documents(self, collection: str, ids: Sequence[str]) -> list[Document | None]:
         rows = await self._query(cypher.DOCUMENTS_BY_IDS, collection=collection, ids=list(ids))

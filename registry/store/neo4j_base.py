@@ -3,11 +3,15 @@ the meta node. The graph, documents and audit log on top of it are in neo4j.py."
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
@@ -30,7 +34,7 @@ from registry.domain.errors import Conflict, StoreUnavailable
 from registry.settings import Neo4jSettings
 from registry.store import cypher
 from registry.store.cypher import Mode, Statement
-from registry.store.neo4j_io import Timing, Tx
+from registry.store.neo4j_io import SharedRead, Timing, Tx
 from registry.store.neo4j_tx import CypherTx
 from registry.store.rules import GraphTx, RuledStore
 
@@ -72,6 +76,9 @@ class Neo4jBase(RuledStore):
         self._bookmarks = AsyncGraphDatabase.bookmark_manager()
         self.timings: dict[str, Timing] = {}  # per statement name, since the store was made
         self._can_checkpoint = True  # until the server says otherwise
+        self.transactions: Counter[str] = Counter()  # read and write, since the store was made
+        # This store's shared read transaction in the current task, if it is in `reading()`.
+        self._shared: ContextVar[SharedRead | None] = ContextVar(f"neo4j-{id(self)}", default=None)
 
     @property
     def _db(self) -> AsyncDriver:
@@ -79,8 +86,12 @@ class Neo4jBase(RuledStore):
             raise RuntimeError("the Neo4j store is not open")
         return self._driver
 
-    def _session(self) -> AsyncSession:
-        return self._db.session(database=self._settings.database, bookmark_manager=self._bookmarks)
+    def _session(self, mode: str = WRITE_ACCESS) -> AsyncSession:
+        return self._db.session(
+            database=self._settings.database,
+            bookmark_manager=self._bookmarks,
+            default_access_mode=mode,
+        )
 
     @asynccontextmanager
     async def _bounded(self) -> AsyncIterator[None]:
@@ -104,8 +115,29 @@ class Neo4jBase(RuledStore):
         async def run(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx, Mode.READ, self.timings))
 
+        if (shared := self._shared.get()) and shared.open:
+            async with self._bounded():
+                return await shared.read(work, self.timings)
+        self.transactions["read"] += 1
         async with self._bounded(), self._session() as session:
             return await session.execute_read(self._timed(run))
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[None]:
+        if self._shared.get() is not None:  # already inside one
+            yield
+            return
+        self.transactions["read"] += 1
+        async with self._session(READ_ACCESS) as session:
+            async with self._bounded():
+                began = await session.begin_transaction(timeout=self._settings.query_timeout)
+            shared = SharedRead(began)
+            token = self._shared.set(shared)
+            try:
+                yield
+            finally:
+                self._shared.reset(token)
+                await shared.close()
 
     async def _query(
         self, statement: Statement, params: Mapping[str, Any] | None = None, **kw: Any
@@ -122,6 +154,7 @@ class Neo4jBase(RuledStore):
                 raise RuntimeError("the Neo4j store has no meta node: open() it first")
             return await work(wtx)
 
+        self.transactions["write"] += 1
         try:
             async with self._bounded(), self._session() as session:
                 return await session.execute_write(self._timed(run))

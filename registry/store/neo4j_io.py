@@ -1,14 +1,15 @@
 """The Neo4j store's work inside one transaction: timed statements, records to and from
 property maps, the bulk import, and the audit entries beside the graph."""
 
+import asyncio
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, TypeVar
 
-from neo4j import AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction, AsyncTransaction
 
 from registry.domain import graph, rules
 from registry.domain.audit import AuditEntry
@@ -32,7 +33,12 @@ class Timing:
 class Tx:
     """One managed transaction that times each statement and refuses writes when reading."""
 
-    def __init__(self, tx: AsyncManagedTransaction, mode: Mode, timings: dict[str, Timing]):
+    def __init__(
+        self,
+        tx: AsyncManagedTransaction | AsyncTransaction,
+        mode: Mode,
+        timings: dict[str, Timing],
+    ):
         self._tx, self._mode, self._timings = tx, mode, timings
 
     async def run(
@@ -49,6 +55,24 @@ class Tx:
         return rows
 
 
+class SharedRead:
+    """One read transaction that the reads of a request take turns on (a transaction runs one
+    statement at a time). Once closed, reads that outlive the request (a background analysis
+    started by it) open their own again."""
+
+    def __init__(self, tx: AsyncTransaction) -> None:
+        self._tx, self._turn, self.open = tx, asyncio.Lock(), True
+
+    async def read(self, work: Callable[[Tx], Awaitable[T]], timings: dict[str, Timing]) -> T:
+        async with self._turn:
+            return await work(Tx(self._tx, Mode.READ, timings))
+
+    async def close(self) -> None:
+        self.open = False
+        async with self._turn:
+            await self._tx.close()  # nothing to commit: it only read
+
+
 def node_record(props: Mapping[str, Any], kind: str) -> NodeRecord:
     p = dict(props)
     fields = [p.pop(name) for name in ("id", "version", "created_at", "updated_at")]
@@ -60,9 +84,22 @@ def node_record(props: Mapping[str, Any], kind: str) -> NodeRecord:
 def edge_record(props: Mapping[str, Any], edge_type: str, from_id: str, to_id: str) -> EdgeRecord:
     p = dict(props)
     fields = [p.pop(name) for name in ("id", "version", "created_at", "updated_at")]
+    p.pop(cypher.LOAD, None)
     return EdgeRecord(
         fields[0], EdgeType(edge_type), from_id, to_id, dict(sorted(p.items())), *fields[1:]
     )
+
+
+def node_from_columns(row: list[Any]) -> NodeRecord:
+    """A node from a row of cypher.ALL_NODES."""
+    props = {k: v for k, v in zip(cypher.NODE_KEYS, row[5:], strict=True) if v is not None}
+    return NodeRecord(row[0], NodeKind(row[4]), props, row[1], row[2], row[3])
+
+
+def edge_from_columns(row: list[Any]) -> EdgeRecord:
+    """An edge from a row of cypher.ALL_EDGES."""
+    props = {k: v for k, v in zip(cypher.EDGE_KEYS, row[7:], strict=True) if v is not None}
+    return EdgeRecord(row[0], EdgeType(row[4]), row[5], row[6], props, *row[1:4])
 
 
 def _own(props: Mapping[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
@@ -86,7 +123,7 @@ def node_props(n: NodeRecord) -> dict[str, Any]:
 
 
 def edge_props(e: EdgeRecord) -> dict[str, Any]:
-    own = _own(e.props, cypher.EDGE_FIELDS)
+    own = _own(e.props, cypher.EDGE_FIELDS | cypher.EDGE_HELPERS)
     return {
         **own,
         "id": e.id,
@@ -100,26 +137,31 @@ def _batches(rows: list[T]) -> list[list[T]]:
     return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
 
 
-async def load(tx: Tx, subgraph: Subgraph) -> None:
+async def load(tx: Tx, subgraph: Subgraph, marker: str | None = None, check: bool = True) -> None:
     """Refuse what SQLite's keys refuse in the embedded store: a taken node id or unique key
-    (left to the constraints), an edge id taken by any type, a tie the store holds, and an end
-    that exists neither in the graph nor in the store."""
-    if await tx.run(cypher.EDGE_IDS_TAKEN, ids=[e.id for e in subgraph.edges]):
-        raise Conflict("the graph clashes with what the store holds: an edge id is taken")
-    nodes = [{"kind": NodeKind(n.kind).value, "props": node_props(n)} for n in subgraph.nodes]
+    (left to the constraints), an edge id taken by any type, a tie the store holds (these two
+    only when `check`: an empty store holds none), and an end that exists neither in the
+    graph nor in the store. Nodes carry `marker`, and ties too when `check`: a tie of an
+    empty store has an end of its own load, and goes when that end goes."""
+    nodes = [
+        {"kind": NodeKind(n.kind).value, "props": {**node_props(n), cypher.LOAD: marker}}
+        for n in subgraph.nodes
+    ]
     for batch in _batches(nodes):
         await tx.run(cypher.IMPORT_NODES, rows=batch)
-    edges = [
+    edges: list[dict[str, Any]] = [
         {
             "type": EdgeType(e.type).value,
             "from_id": e.from_id,
             "to_id": e.to_id,
-            "props": edge_props(e),
+            "props": {**edge_props(e), cypher.LOAD: marker if check else None},
         }
         for e in subgraph.edges
     ]
     for batch in _batches(edges):
-        if await tx.run(cypher.TIES_TAKEN, rows=batch):
+        if check and await tx.run(cypher.EDGE_IDS_TAKEN, ids=[e["props"]["id"] for e in batch]):
+            raise Conflict("the graph clashes with what the store holds: an edge id is taken")
+        if check and await tx.run(cypher.TIES_TAKEN, rows=batch):
             raise Conflict("the graph clashes with what the store holds: a tie is taken")
         [[created]] = await tx.run(cypher.IMPORT_EDGES, rows=batch)
         if created < len(batch):

@@ -7,7 +7,7 @@ decided here alone. Nothing here knows SQL or Cypher.
 """
 
 from abc import abstractmethod
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
@@ -124,14 +124,21 @@ async def _remove_node(tx: GraphTx, node_id: str, expected_version: int | None) 
     return node
 
 
-def _check_distinct(subgraph: Subgraph) -> None:
-    """Refuse a graph that holds an edge id twice, or two ties of one type between the same
-    ends: the store would refuse the second, but not always by its id (Neo4j keeps edge ids
-    unique per type only)."""
-    ids = {e.id for e in subgraph.edges}
-    ties = {(e.type, e.from_id, e.to_id) for e in subgraph.edges}
-    if len(ids) < len(subgraph.edges) or len(ties) < len(subgraph.edges):
-        raise Conflict("the graph holds the same tie twice")
+def _distinct(batches: Iterable[Subgraph]) -> Iterator[Subgraph]:
+    """The batches as they come, refusing a graph that holds an edge id twice, or two ties of
+    one type between the same ends: the store would refuse the second, but not always by its
+    id (Neo4j keeps edge ids unique per type only). Only hashes are kept, so a graph of
+    millions of ties costs tens of megabytes here, not its records."""
+    ids: set[int] = set()
+    ties: set[int] = set()
+    for batch in batches:
+        for e in batch.edges:
+            tie = hash((e.type, e.from_id, e.to_id))
+            if hash(e.id) in ids or tie in ties:
+                raise Conflict("the graph holds the same tie twice")
+            ids.add(hash(e.id))
+            ties.add(tie)
+        yield batch
 
 
 class RuledStore(Store):
@@ -144,6 +151,11 @@ class RuledStore(Store):
         """`work` as one transaction, queued behind every other write; only a graph change
         moves `version()` on. A store may run `work` again when an attempt fails for a
         passing reason, so `work` makes its ids and times itself."""
+
+    @abstractmethod
+    async def _load_stream(self, batches: Iterator[Subgraph]) -> None:
+        """Add the batches as they are, all or nothing; `next(batches)` blocks (it may read a
+        file), so a store calls it off the event loop."""
 
     @abstractmethod
     async def _scrub(self) -> None:
@@ -213,8 +225,11 @@ class RuledStore(Store):
         return await self._transact(delete)
 
     async def import_graph(self, subgraph: Subgraph) -> None:
-        _check_distinct(subgraph)
-        await self._transact(lambda tx: tx.load(subgraph))
+        [checked] = _distinct([subgraph])
+        await self._transact(lambda tx: tx.load(checked))
+
+    async def import_stream(self, batches: Iterable[Subgraph]) -> None:
+        await self._load_stream(_distinct(batches))
 
     async def save_document(
         self, collection: str, doc_id: str, data: dict[str, Any], expected_version: int | None
