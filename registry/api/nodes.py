@@ -1,7 +1,7 @@
 """GraphQL types of the six kinds of node, with their relationship fields."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.experimental import pydantic as sp
@@ -36,7 +36,7 @@ def from_model(model: type) -> Callable[[type], type]:
     """A GraphQL type with the model's fields, living in this module so names resolve here."""
 
     def decorate(cls: type) -> type:
-        made = sp.type(model=model, all_fields=True, name=cls.__name__)(cls)
+        made: type = sp.type(model=model, all_fields=True, name=cls.__name__)(cls)
         made.__module__ = __name__
         return made
 
@@ -204,7 +204,8 @@ class Activity(Entity):
         return await _linked(info, self.id, E.WORKS_ON, OUT)
 
 
-TYPES: dict[NodeKind, type] = {
+# Any: strawberry adds from_pydantic to the classes at run time, out of mypy's sight.
+TYPES: dict[NodeKind, Any] = {
     NodeKind.ORGANISATION: Organisation,
     NodeKind.COMMUNITY: Community,
     NodeKind.PERSON: Person,

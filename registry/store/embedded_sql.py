@@ -156,7 +156,8 @@ def _prop(name: str) -> str:
 
 
 def node_where(query: NodeQuery) -> tuple[str, list[Any]]:
-    clauses, params = ["n.kind = ?"], [query.kind.value]
+    clauses: list[str] = ["n.kind = ?"]
+    params: list[Any] = [query.kind.value]
     if query.archived is not None:
         clauses.append("n.archived = ?")
         params.append(int(query.archived))
@@ -224,7 +225,8 @@ def count_edges(query: EdgeQuery) -> tuple[str, list[Any]]:
 
 
 def audit_where(query: AuditQuery) -> tuple[str, list[Any]]:
-    clauses, params = ["1 = 1"], []
+    clauses: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if query.actor:
         clauses.append("actor = ?")
         params.append(query.actor)

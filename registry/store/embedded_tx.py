@@ -15,11 +15,11 @@ from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 T = TypeVar("T")
 
 
-def node_record(row: sqlite3.Row) -> NodeRecord:
+def node_record(row: Sequence[Any]) -> NodeRecord:
     return NodeRecord(row[0], NodeKind(row[1]), json.loads(row[2]), row[3], row[4], row[5])
 
 
-def edge_record(row: sqlite3.Row) -> EdgeRecord:
+def edge_record(row: Sequence[Any]) -> EdgeRecord:
     return EdgeRecord(
         row[0], EdgeType(row[1]), row[2], row[3], json.loads(row[4]), row[5], row[6], row[7]
     )

@@ -1,7 +1,7 @@
 """A store wrapper that counts and times every call by name (benchmarks, N+1 checks)."""
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -15,7 +15,7 @@ class InstrumentedStore:
         self.inner = inner
         self.name = inner.name
         self.calls: Counter[str] = Counter()
-        self.seconds: Counter[str] = Counter()
+        self.seconds: defaultdict[str, float] = defaultdict(float)
 
     def reset(self) -> None:
         self.calls.clear()

@@ -158,13 +158,13 @@ async def load(tx: Tx, subgraph: Subgraph, marker: str | None = None, check: boo
         }
         for e in subgraph.edges
     ]
-    for batch in _batches(edges):
-        if check and await tx.run(cypher.EDGE_IDS_TAKEN, ids=[e["props"]["id"] for e in batch]):
+    for ties in _batches(edges):
+        if check and await tx.run(cypher.EDGE_IDS_TAKEN, ids=[e["props"]["id"] for e in ties]):
             raise Conflict("the graph clashes with what the store holds: an edge id is taken")
-        if check and await tx.run(cypher.TIES_TAKEN, rows=batch):
+        if check and await tx.run(cypher.TIES_TAKEN, rows=ties):
             raise Conflict("the graph clashes with what the store holds: a tie is taken")
-        [[created]] = await tx.run(cypher.IMPORT_EDGES, rows=batch)
-        if created < len(batch):
+        [[created]] = await tx.run(cypher.IMPORT_EDGES, rows=ties)
+        if created < len(ties):
             raise Conflict("a tie's end is neither in the graph nor in the store")
 
 
