@@ -132,6 +132,26 @@ _WORDS: dict[str, tuple[str, str]] = {
     "TOO_SMALL": ("for lite til å vurdere", "too small to judge"),
     "status": ("Status", "Status"),
     "statusReason": ("Begrunnelse", "Reason"),
+    # The reason for each status, from the figures the report gives (the same sentence as the
+    # report's own English `reason`).
+    "reasonTooSmall": (
+        "{n} organisasjon(er) registrert: for få til å vurdere miljøet",
+        "{n} organisation(s) registered: too few to judge the community",
+    ),
+    "reasonCutOff": (
+        "ingen organisasjon har en vei av aktive bånd til det offentlige eller storsamfunnet",
+        "no organisation has a path of active ties to the public side or wider society",
+    ),
+    "reasonSingleBridge": (
+        "alle veier til det offentlige eller storsamfunnet går gjennom {names}",
+        "every path to the public side or wider society passes {names}",
+    ),
+    "reasonFigures": (
+        "{b} bånd til det offentlige eller storsamfunnet der tilfeldighet gir {e}",
+        "{b} ties to the public side or wider society where chance gives {e}",
+    ),
+    "reasonSeveralPaths": ("flere uavhengige veier", "several independent paths"),
+    "and": ("og", "and"),
     "eiExpected": ("E-I ved tilfeldighet", "E-I by chance"),
     "asOf": ("Per dato", "As of"),
     "gain": ("Gevinst", "Gain"),

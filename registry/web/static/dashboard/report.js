@@ -34,7 +34,7 @@ export function renderReport(container, analysis, ctx) {
         ...Object.entries(s.statuses).map(([k, v]) => [T[k], v]),
         [T.components, s.components], [T.bridges, s.bridges], [T.articulationPoints, s.articulationPoints]]
         .map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]))),
-    gaps(report),
+    gaps(report, ctx.nameOf),
     brokers(report, org),
     fragile(report, org),
     introductions(report, org),
@@ -44,7 +44,21 @@ export function renderReport(container, analysis, ctx) {
   container.querySelectorAll('button[data-org]').forEach((b) => b.addEventListener('click', () => ctx.select(b.dataset.org)));
 }
 
-function gaps(report) {
+// The status's reason in the page's language, from the figures behind it.
+function reasonOf(c, nameOf) {
+  const figures = say(T.reasonFigures, { b: c.bridgingTies, e: number(c.bridgingExpected, 1) });
+  const names = (ids) => ids.map(nameOf).join(` ${T.and} `);
+  switch (c.status) {
+    case 'TOO_SMALL': return say(T.reasonTooSmall, { n: c.organisations.length });
+    case 'CUT_OFF': return T.reasonCutOff;
+    case 'SINGLE_BRIDGE': return say(T.reasonSingleBridge, {
+      names: c.singlePoints.length ? names(c.singlePoints) : names(c.singleTies[0] || []) });
+    case 'WEAKLY_BRIDGED': return `${figures} (p = ${number(c.bridgingP, 3)})`;
+    default: return `${T.reasonSeveralPaths}; ${figures}`;
+  }
+}
+
+function gaps(report, nameOf) {
   const rows = report.communities;
   const chart = barChart(rows.map((c) => ({
     label: c.name, value: c.eiIndex, colour: STATUS_COLOURS[c.status] || OK,
@@ -53,7 +67,7 @@ function gaps(report) {
   return section('r-gaps', T.gapsTitle, h('p', {}, T.gapsIntro), h('div', { class: 'chart-wrap' }, chart),
     table(T.gapsTitle, [T.community, T.status, T.statusReason, T.eiIndex, T.eiExpected, T.organisations,
       T.internalTies, T.publicTies, T.widerTies, T.minorityTies, T.hopsToPublic],
-    rows.map((c) => [c.name, T[c.status], c.reason, number(c.eiIndex), number(c.eiExpected),
+    rows.map((c) => [c.name, T[c.status], reasonOf(c, nameOf), number(c.eiIndex), number(c.eiExpected),
       String(c.organisations.length), String(c.internalTies), String(c.publicTies), String(c.widerTies),
       String(c.minorityTies), c.hopsToPublic === null ? '–' : String(c.hopsToPublic)])));
 }
