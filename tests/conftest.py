@@ -26,7 +26,7 @@ from registry.store.embedded import EmbeddedStore
 
 STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 SLOW_FIXTURES = {"live"}
-SLOW_MODULES = {"test_fuzz.py", "test_oidc.py"}
+SLOW_MODULES = {"test_fuzz.py", "test_oidc.py", "test_export_readers.py", "test_container.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

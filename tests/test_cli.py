@@ -211,6 +211,7 @@ def test_neo4j_out_of_reach_is_one_clear_line(runner: CliRunner, monkeypatch):
     _one_clear_line(runner.invoke(app, ["users", "list"]), "unavailable")
 
 
+@pytest.mark.slow  # runs the installed command as a process
 def test_any_other_failure_is_one_clear_line(tmp_path: Path):
     """The installed command, as a user runs it: a bad setting or an unexpected error."""
     env = {**os.environ, "REGISTRY_DATA_DIR": str(tmp_path)}

@@ -326,6 +326,7 @@ def test_loading_twice_gives_identical_records(demo: Subgraph) -> None:
     assert len({e.id for e in demo.edges}) == len(demo.edges)
 
 
+@pytest.mark.slow  # runs the generator as a process
 def test_generator_reproduces_the_yaml() -> None:
     # Run as the README says: the script imports its package from beside it, seeds/generator.
     check = [sys.executable, str(DEMO_DIR / "generate.py"), "--check"]

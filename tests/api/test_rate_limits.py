@@ -126,6 +126,7 @@ def listening(port: int) -> bool:
 
 
 @pytest.mark.parametrize("trusted", ["", "127.0.0.1"], ids=["no-proxy", "loopback-proxy"])
+@pytest.mark.slow  # starts `registry serve` as a process
 async def test_forwarded_addresses_count_only_from_trusted_proxies(
     store: Store, tmp_path: Path, trusted: str
 ):
