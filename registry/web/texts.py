@@ -7,7 +7,7 @@ allows it).
 
 from typing import Any
 
-from registry.domain.labels import KIND_NAMES, pick
+from registry.domain.labels import KIND_NAMES, language, pick
 from registry.web.texts_views import view_words
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -152,6 +152,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "reasonSeveralPaths": ("flere uavhengige veier", "several independent paths"),
     "and": ("og", "and"),
+    # An introduction's reasons, from the figures behind them.
+    "gainStatus": ("{c}: {from} → {to}", "{c}: {from} → {to}"),
+    "gainReached": (
+        "{n} organisasjon(er) i {c} når det offentlige eller storsamfunnet",
+        "{n} organisation(s) of {c} newly reach the bridging side",
+    ),
+    "gainLessFragile": ("{n} færre enkeltpunkter", "{n} fewer single points of failure"),
+    "sameDistrict": ("samme bydel: {names}", "same district: {names}"),
+    "sharedTopics": ("felles tema: {names}", "shared topics: {names}"),
+    "commonPartners": ("felles samarbeidspartnere: {n}", "common partners: {n}"),
     "eiExpected": ("E-I ved tilfeldighet", "E-I by chance"),
     "asOf": ("Per dato", "As of"),
     "gain": ("Gevinst", "Gain"),
@@ -174,9 +184,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "partner": ("Foreslått partner", "Suggested partner"),
     "score": ("Poeng", "Score"),
     "reasons": ("Hvorfor", "Why"),
-    "sharedTopics": ("felles temaer", "shared topics"),
-    "sameArea": ("samme område", "same area"),
-    "commonPartners": ("felles partnere", "common partners"),
     "municipalUnit": ("kommunal enhet", "a municipal unit"),
     "noIntroductions": ("Ingen forslag.", "No suggestions."),
     "coverageTitle": ("Dekning: bydel × miljø", "Coverage: district × community"),
@@ -195,6 +202,30 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+# Why a community with a gap gets no introduction: the report's English `introductionsNote`,
+# in bokmål.
+WHY_NONE_NB: dict[str, str] = {
+    "no organisation represents it, so there is no one to introduce": (
+        "ingen organisasjon representerer miljøet, så det er ingen å introdusere"
+    ),
+    "no organisation on the public side or in the wider society to meet": (
+        "ingen organisasjon på offentlig side eller i storsamfunnet å møte"
+    ),
+    "no single new tie from its organisations would change its status or remove a "
+    "single point of failure": (
+        "ingen enkelt ny forbindelse fra miljøets organisasjoner ville endre statusen "
+        "eller fjerne et enkeltpunkt"
+    ),
+    "no organisation on the public side or in the wider society shares a district, a "
+    "partner or a topic with its organisations": (
+        "ingen organisasjon på offentlig side eller i storsamfunnet deler bydel, "
+        "samarbeidspartner eller tema med miljøets organisasjoner"
+    ),
+}
+
+
 def words(lang: str) -> dict[str, Any]:
     """Every word the page and its scripts use, in `lang`."""
-    return pick(_WORDS, lang) | view_words(lang) | {"kinds": pick(KIND_NAMES, lang)}
+    why_none = WHY_NONE_NB if language(lang) == "nb" else {}
+    kinds = pick(KIND_NAMES, lang)
+    return pick(_WORDS, lang) | view_words(lang) | {"kinds": kinds, "whyNone": why_none}

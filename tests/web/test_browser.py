@@ -44,6 +44,12 @@ def click_node(page: Page, name: str) -> None:
     """A real click on the canvas, where Cytoscape drew the organisation, after panning it
     to the middle of the map (as a user would) and scrolling the map into view."""
     page.locator("#cy").scroll_into_view_if_needed()
+    # The map fits itself to a new selection with an animation: click once it has settled.
+    page.wait_for_function(
+        "() => { const cy = document.getElementById('cy')._cyreg.cy;"
+        " return !cy.animated() && !cy.nodes().some((n) => n.animated()); }"
+    )
+    page.wait_for_timeout(300)
     x, y = page.evaluate(
         """(name) => {
           const cy = document.getElementById('cy')._cyreg.cy;

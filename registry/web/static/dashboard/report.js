@@ -37,7 +37,7 @@ export function renderReport(container, analysis, ctx) {
     gaps(report, ctx.nameOf),
     brokers(report, org),
     fragile(report, org),
-    introductions(report, org),
+    introductions(report, org, ctx.payload),
     coverage(report),
   );
   container.setAttribute('aria-busy', 'false');
@@ -94,8 +94,23 @@ function fragile(report, org) {
   return section('r-fragile', T.fragileTitle, items.length ? h('ul', {}, items) : h('p', {}, T.noFragile));
 }
 
-function introductions(report, org) {
+// An introduction's reasons in the page's language, from the figures behind them.
+function reasonsOf(i, community, catalogue) {
+  const named = (ids, table) => ids.map((id) => table?.[id]?.name || id).join(', ');
+  return [
+    i.statusAfter !== community.status
+      ? say(T.gainStatus, { c: community.name, from: T[community.status], to: T[i.statusAfter] }) : '',
+    i.newlyReached ? say(T.gainReached, { n: i.newlyReached, c: community.name }) : '',
+    i.dependenciesRemoved ? say(T.gainLessFragile, { n: i.dependenciesRemoved }) : '',
+    i.sharedAreas.length ? say(T.sameDistrict, { names: named(i.sharedAreas, catalogue.areas) }) : '',
+    i.sharedTopics.length ? say(T.sharedTopics, { names: named(i.sharedTopics, catalogue.topics) }) : '',
+    i.commonPartners.length ? say(T.commonPartners, { n: i.commonPartners.length }) : '',
+  ].filter(Boolean).join('; ');
+}
+
+function introductions(report, org, catalogue) {
   const names = Object.fromEntries(report.communities.map((c) => [c.community, c.name]));
+  const byId = Object.fromEntries(report.communities.map((c) => [c.community, c]));
   const byCommunity = new Map();
   for (const i of report.introductions) {
     if (!byCommunity.has(i.community)) byCommunity.set(i.community, []);
@@ -103,9 +118,9 @@ function introductions(report, org) {
   }
   const parts = [...byCommunity.entries()].map(([community, list]) =>
     table(names[community] || community, [T.organisation, T.partner, T.gain, T.reasons],
-      list.map((i) => [org(i.from), org(i.to), number(i.gain, 2), i.reasons.join('; ')])));
+      list.map((i) => [org(i.from), org(i.to), number(i.gain, 2), reasonsOf(i, byId[community], catalogue)])));
   const notes = report.communities.filter((c) => c.introductionsNote)
-    .map((c) => h('li', {}, `${c.name}: ${c.introductionsNote}`));
+    .map((c) => h('li', {}, `${c.name}: ${T.whyNone[c.introductionsNote] || c.introductionsNote}`));
   return section('r-intros', T.introductionsTitle, parts.length ? parts : h('p', {}, T.noIntroductions),
     notes.length ? h('ul', {}, notes) : []);
 }
