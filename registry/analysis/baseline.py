@@ -36,7 +36,7 @@ def _ei(internal: np.ndarray, volume: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True, nogil=True)
-def _count(ends, mptr, mcom, side, internal, bridging):  # type: ignore[no-untyped-def]
+def _count(ends, mptr, mcom, side, internal, bridging):
     """Add, per group, the ties inside it and those to the side; `ends` holds pairs of
     nodes, node u's groups are ``mcom[mptr[u]:mptr[u + 1]]``."""
     for k in range(0, ends.shape[0] - 1, 2):
@@ -51,7 +51,7 @@ def _count(ends, mptr, mcom, side, internal, bridging):  # type: ignore[no-untyp
 
 
 @njit(cache=True, nogil=True)
-def _null(stubs, mptr, mcom, side, groups, permutations, seed):  # type: ignore[no-untyped-def]
+def _null(stubs, mptr, mcom, side, groups, permutations, seed):
     """`_count` on `permutations` random pairings of the tie ends `stubs`."""
     np.random.seed(seed)
     internal = np.zeros((permutations, groups))
