@@ -86,7 +86,10 @@ def baselines(
     mcom = np.array([g for gs in of for g in gs], np.int64)
     side = np.zeros(len(index), np.int64)
     side[[index[v] for v in bridging_side if v in index]] = 1
-    ends = np.array(sorted(sorted((index[u], index[v])) for u, v in G.edges()), np.int64).ravel()
+    # Each tie as (lower index, higher index), in that order: sorted by numpy, not in Python.
+    pairs = np.array([(index[u], index[v]) for u, v in G.edges()], np.int64).reshape(-1, 2)
+    pairs.sort(axis=1)
+    ends = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))].ravel()
     degree = np.bincount(ends, minlength=len(index))
     volume = np.bincount(mcom, weights=degree[np.repeat(np.arange(len(index)), np.diff(mptr))],
                          minlength=len(names))  # fmt: skip

@@ -193,6 +193,11 @@ class _Partners:
             for field in ("topics", "areas"):
                 for key in G.nodes[node][field]:
                     self.sharing[(field, key)].append(node)
+        # Looked up once per candidate partner: plain sets, not NetworkX's views, each time.
+        self.topics = {n: set(t) for n, t in G.nodes(data="topics", default=())}
+        self.municipal = {
+            n for n, k in G.nodes(data="kind") if k == OrganisationKind.MUNICIPAL_UNIT
+        }
 
     def best(self, a: str) -> list[tuple[str, float]]:
         """The best partners for `a` by `prior`: shared district 2, common partners their
@@ -211,17 +216,18 @@ class _Partners:
                         strong[b] += 1 / log(len(G.adj[w]))
         topics = set(data["topics"])
         if strong:  # topics only add to partners met another way: no need to count them all
-            score = defaultdict(float, {b: n + len(topics.intersection(G.nodes[b]["topics"]))
+            score = defaultdict(float, {b: n + len(topics & self.topics[b])
                                         for b, n in strong.items()})  # fmt: skip
         else:
             score = defaultdict(float)
             for key in topics:
                 for b in self.sharing.get(("topics", key), ()):
                     score[b] += 1
+        near = set(G.adj[a])
         for b in list(score):
-            if b in G.adj[a] or b == a:
+            if b in near or b == a:
                 del score[b]
-            elif G.nodes[b]["kind"] == OrganisationKind.MUNICIPAL_UNIT:
+            elif b in self.municipal:
                 score[b] += 0.5
         return heapq.nlargest(PARTNERS_PER_ORGANISATION, score.items(), key=itemgetter(1))
 
