@@ -222,9 +222,11 @@ def as_of_graph(G: nx.Graph, day: date | None = None) -> nx.Graph:
     out.add_nodes_from((n, d) for n, d in G.nodes(data=True) if (d["since"] or day) <= day)
     for u, v, tie in G.edges(data=True):
         parts = tie["parts"]
-        weight = ties.weight_on(parts, day)
+        # `ties.weight_on`, summed in the same order, with the active parts kept: the trend
+        # calls this once per year on every tie of the history.
+        active = [p for p in parts if p.active(day)]
+        weight = sum(p.weight for p in active)
         if weight >= ties.MIN_WEIGHT and u in out and v in out:
-            active = [p for p in parts if p.active(day)]
             out.add_edge(u, v, weight=weight, kinds=sorted({p.kind for p in active}), parts=active)
     return out
 
