@@ -36,7 +36,7 @@ def _ei(internal: np.ndarray, volume: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True, nogil=True)
-def _count(ends, mptr, mcom, side, internal, bridging):  # type: ignore[no-untyped-def]
+def _count(ends, mptr, mcom, side, internal, bridging):
     """Add, per group, the ties inside it and those to the side; `ends` holds pairs of
     nodes, node u's groups are ``mcom[mptr[u]:mptr[u + 1]]``."""
     for k in range(0, ends.shape[0] - 1, 2):
@@ -51,7 +51,7 @@ def _count(ends, mptr, mcom, side, internal, bridging):  # type: ignore[no-untyp
 
 
 @njit(cache=True, nogil=True)
-def _null(stubs, mptr, mcom, side, groups, permutations, seed):  # type: ignore[no-untyped-def]
+def _null(stubs, mptr, mcom, side, groups, permutations, seed):
     """`_count` on `permutations` random pairings of the tie ends `stubs`."""
     np.random.seed(seed)
     internal = np.zeros((permutations, groups))
@@ -86,7 +86,10 @@ def baselines(
     mcom = np.array([g for gs in of for g in gs], np.int64)
     side = np.zeros(len(index), np.int64)
     side[[index[v] for v in bridging_side if v in index]] = 1
-    ends = np.array(sorted(sorted((index[u], index[v])) for u, v in G.edges()), np.int64).ravel()
+    # Each tie as (lower index, higher index), in that order: sorted by numpy, not in Python.
+    pairs = np.array([(index[u], index[v]) for u, v in G.edges()], np.int64).reshape(-1, 2)
+    pairs.sort(axis=1)
+    ends = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))].ravel()
     degree = np.bincount(ends, minlength=len(index))
     volume = np.bincount(mcom, weights=degree[np.repeat(np.arange(len(index)), np.diff(mptr))],
                          minlength=len(names))  # fmt: skip

@@ -115,8 +115,10 @@ def brokerage(G: nx.Graph, groups: str | Mapping[Hashable, Hashable] = "group") 
     """
     group = nx.get_node_attributes(G, groups) if isinstance(groups, str) else groups
     # Plain sets, since intersecting them costs the smaller side, unlike NetworkX's views.
-    succ = {u: set(nbrs) - {u} for u, nbrs in (G.succ if G.is_directed() else G.adj).items()}
-    pred = {u: set(nbrs) - {u} for u, nbrs in G.pred.items()} if G.is_directed() else succ
+    succ = {
+        u: set(nbrs) - {u} for u, nbrs in (G.succ if isinstance(G, nx.DiGraph) else G.adj).items()
+    }
+    pred = {u: set(nbrs) - {u} for u, nbrs in G.pred.items()} if isinstance(G, nx.DiGraph) else succ
     result = {}
     for b in G:
         gb = group[b]

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from math import log
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -22,7 +23,7 @@ from scipy import sparse
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    organisations: list[str]
+    organisations: list[Any]  # the graph's nodes (organisation ids in the registry), sorted
     groups: dict[str, int]  # organisations per group, largest first
     dominant: str  # the largest group
     dominant_share: float
@@ -40,15 +41,13 @@ class Clustering:
 
 def louvain_clusters(
     G: nx.Graph, *, weight: str | None = "weight", resolution: float = 1.0, seed: int = 0
-) -> list[set[Hashable]]:
+) -> list[set[Any]]:
     """Louvain clusters of the nodes with ties, largest first; the fixed `seed` makes them
     repeatable. Isolated nodes are left out: each would be a cluster of its own."""
     return _louvain(_tied(G, weight), weight, resolution, seed)
 
 
-def _louvain(
-    tied: nx.Graph, weight: str | None, resolution: float, seed: int
-) -> list[set[Hashable]]:
+def _louvain(tied: nx.Graph, weight: str | None, resolution: float, seed: int) -> list[set[Any]]:
     # scikit-network imports all its modules and SciPy's with it: half a second that every
     # command of the CLI would otherwise pay.
     from sknetwork.clustering import Louvain
@@ -67,7 +66,7 @@ def _louvain(
     )
     # scikit-network 0.33 checks for the older sparse matrix class.
     labels = louvain.fit_predict(sparse.csr_matrix(matrix))
-    found = [set() for _ in range(int(np.max(labels)) + 1)]
+    found: list[set[Any]] = [set() for _ in range(int(np.max(labels)) + 1)]
     for node, label in zip(nodes, labels, strict=True):
         found[label].add(node)
     return sorted(found, key=lambda c: (-len(c), min(map(str, c))))
@@ -76,8 +75,11 @@ def _louvain(
 def _tied(G: nx.Graph, weight: str | None) -> nx.Graph:
     # A bare copy of the ties: Louvain and modularity walk it many times, and a subgraph
     # view of the attribute-laden graph would filter every step.
-    H = nx.Graph()
-    H.add_weighted_edges_from(G.edges(data=weight, default=1), weight=weight or "weight")
+    H: nx.Graph = nx.Graph()
+    if weight is None:  # every tie counts one
+        H.add_edges_from(G.edges, weight=1)
+    else:
+        H.add_weighted_edges_from(G.edges(data=weight, default=1), weight=weight)
     return H
 
 

@@ -92,11 +92,11 @@ class CommunityReport:
         return self.status in GAPS
 
 
-def bridging_side(G: nx.Graph) -> set[Hashable]:
+def bridging_side(G: nx.Graph) -> set[str]:
     return {n for n, s in G.nodes(data="side") if s in (PUBLIC, WIDER)}
 
 
-def all_members(G: nx.Graph) -> dict[str, list[Hashable]]:
+def all_members(G: nx.Graph) -> dict[str, list[str]]:
     """Every community in the catalogue, with its organisations (none for some)."""
     members = community_members(G)
     return {c: members.get(c, []) for c in sorted(G.graph.get("communities", {}) | members)}
@@ -160,17 +160,17 @@ def community_reports(
                 ends[reach] += 1
                 if reach in (PUBLIC, WIDER):
                     bridging.add(u)
-        cut, odds = cuts[community], chance[community]
+        cut, base = cuts[community], chance[community]
         reached = cut.reached | (inside & side)
         points = [] if inside & side else cut.single_points()
         single_ties = [] if inside & side else cut.single_ties()
-        status = status_of(len(orgs), bool(reached), bool(points or single_ties), odds)
+        status = status_of(len(orgs), bool(reached), bool(points or single_ties), base)
         reports.append(
             CommunityReport(
                 community=community,
                 name=names.get(community, {}).get("name", community),
                 status=status,
-                reason=reason(G, status, len(orgs), points, single_ties, odds),
+                reason=reason(G, status, len(orgs), points, single_ties, base),
                 organisations=sorted(orgs),
                 serving=sorted(serving[community]),
                 internal_ties=ends["inside"] // 2,
@@ -178,12 +178,12 @@ def community_reports(
                 public_ties=ends[PUBLIC],
                 wider_ties=ends[WIDER],
                 minority_ties=ends[MINORITY],
-                ei_index=odds.ei_index,
-                ei_expected=odds.ei_expected,
-                ei_p=odds.ei_p,
-                bridging_ties=odds.bridging_ties,
-                bridging_expected=odds.bridging_expected,
-                bridging_p=odds.bridging_p,
+                ei_index=base.ei_index,
+                ei_expected=base.ei_expected,
+                ei_p=base.ei_p,
+                bridging_ties=base.bridging_ties,
+                bridging_expected=base.bridging_expected,
+                bridging_p=base.bridging_p,
                 bridging_organisations=sorted(bridging),
                 unreached=sorted(inside - reached),
                 single_points=points,

@@ -9,7 +9,6 @@ a city-wide tie does not tell whether the district's services reach it.
 """
 
 from collections import defaultdict
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -37,8 +36,8 @@ class DistrictReport:
 
 def district_reports(G: nx.Graph) -> list[DistrictReport]:
     """One report per area with organisations located in it, by name."""
-    units: dict[str, set[Hashable]] = defaultdict(set)
-    present: dict[str, dict[str, list[Hashable]]] = defaultdict(lambda: defaultdict(list))
+    units: dict[str, set[str]] = defaultdict(set)
+    present: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for node, data in G.nodes(data=True):
         for area in data["areas"]:
             if data["side"] == PUBLIC:

@@ -163,7 +163,7 @@ def community_fragility(G: nx.Graph, cuts: Mapping[str, Separation]) -> list[Com
             CommunityFragility(
                 community=community,
                 name=names.get(community, {}).get("name", community),
-                reached=sorted(cut.reached),
+                reached=sorted(map(str, cut.reached)),
                 organisations=_ranked(CutOrganisation, cut.by_node),
                 ties=_ranked(CutTie, cut.by_tie),
                 single_points=cut.single_points(),

@@ -204,8 +204,9 @@ def build_org_graph(
     for (u, v), tie in tied.data.items():
         if u in graph and v in graph:
             first = min(p.start or date.min for p in tie["parts"])
-            for end in (u, v):
-                graph.nodes[end]["since"] = min(graph.nodes[end]["since"] or date.max, first)
+            for endpoint in (u, v):
+                since = graph.nodes[endpoint]["since"]
+                graph.nodes[endpoint]["since"] = min(since or date.max, first)
             tie["kinds"] = sorted(tie["kinds"])
             tie["activities"] = {a: sorted(ys) for a, ys in sorted(tie["activities"].items())}
             graph.add_edge(u, v, **tie)
@@ -216,13 +217,16 @@ def as_of_graph(G: nx.Graph, day: date | None = None) -> nx.Graph:
     """Every organisation of `G` and the ties that count on `day` (default: ``as_of``), each
     weighing its parts active then; see `registry.analysis.ties`."""
     day = day or G.graph["as_of"]
-    out = nx.Graph(**(G.graph | {"as_of": day}))
+    out: nx.Graph = nx.Graph(**(G.graph | {"as_of": day}))
     # An organisation whose every tie starts later was not in the records yet.
     out.add_nodes_from((n, d) for n, d in G.nodes(data=True) if (d["since"] or day) <= day)
-    for u, v, parts in G.edges(data="parts"):
-        weight = ties.weight_on(parts, day)
+    for u, v, tie in G.edges(data=True):
+        parts = tie["parts"]
+        # `ties.weight_on`, summed in the same order, with the active parts kept: the trend
+        # calls this once per year on every tie of the history.
+        active = [p for p in parts if p.active(day)]
+        weight = sum(p.weight for p in active)
         if weight >= ties.MIN_WEIGHT and u in out and v in out:
-            active = [p for p in parts if p.active(day)]
             out.add_edge(u, v, weight=weight, kinds=sorted({p.kind for p in active}), parts=active)
     return out
 
@@ -320,6 +324,7 @@ def _add_activity_ties(
     for activity_id, members in by_activity.items():
         funders = {o for o, m in members.items() if m[0] == "FUNDER"}
         takers = sorted(o for o in members if o not in funders)
+        pairs: list[tuple[str, str, float, str | None]]
         pairs = [(u, v, ties.activity_weight(len(takers)), None)
                  for u, v in combinations(takers, 2)]  # fmt: skip
         leads = [o for o in takers if members[o][0] in ("LEAD", "ORGANISER")]

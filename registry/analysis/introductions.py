@@ -145,13 +145,13 @@ class _Simulation:
             if cut.parent[c] in self.children:
                 self.children[cut.parent[c]].append(c)
         self.single_ties = [c for _, c in r.single_ties]
-        self.newly: dict[Hashable, set[Hashable]] = {}
+        self.newly: dict[str, set[str]] = {}
         for a in r.unreached:  # one search per unreached component
             if a not in self.newly:
                 found = set(r.unreached) & nx.node_connected_component(G, a)
                 self.newly.update(dict.fromkeys(found, found))
 
-    def gain(self, a: Hashable, b: Hashable | None) -> tuple[float, CommunityStatus, int, int]:
+    def gain(self, a: str, b: str | None) -> tuple[float, CommunityStatus, int, int]:
         """(gain, status after, organisations newly reached, dependencies removed) of a new
         tie from `a` to `b` on the bridging side (None: a partner that separates no one).
 
@@ -188,20 +188,27 @@ class _Partners:
     def __init__(self, G: nx.Graph) -> None:
         self.G = G
         self.side = bridging_side(G)
-        self.sharing: dict[tuple[str, str], list[Hashable]] = defaultdict(list)
+        self.sharing: dict[tuple[str, str], list[str]] = defaultdict(list)
         for node in self.side:
             for field in ("topics", "areas"):
                 for key in G.nodes[node][field]:
                     self.sharing[(field, key)].append(node)
+        # Looked up once per candidate partner: plain sets, not NetworkX's views, each time.
+        self.topics = {n: set(t) for n, t in G.nodes(data="topics", default=())}
+        self.municipal = {
+            n for n, k in G.nodes(data="kind") if k == OrganisationKind.MUNICIPAL_UNIT
+        }
 
-    def best(self, a: Hashable) -> list[tuple[Hashable, float]]:
+    def best(self, a: str) -> list[tuple[str, float]]:
         """The best partners for `a` by `prior`: shared district 2, common partners their
         Adamic-Adar index, shared topic 1 each, a municipal unit 0.5; a shared topic alone
         only when nothing else is found."""
         G, data = self.G, self.G.nodes[a]
-        strong: Counter[Hashable] = Counter()
+        # Scores are fractional, which `Counter` is not typed for: sums in a defaultdict.
+        strong: dict[str, float] = defaultdict(float)
         for key in data["areas"]:
-            strong.update(dict.fromkeys(self.sharing.get(("areas", key), ()), 2.0))
+            for b in dict.fromkeys(self.sharing.get(("areas", key), ())):
+                strong[b] += 2.0
         for w in G.adj[a]:
             if len(G.adj[w]) > 1:
                 for b in G.adj[w]:
@@ -209,16 +216,18 @@ class _Partners:
                         strong[b] += 1 / log(len(G.adj[w]))
         topics = set(data["topics"])
         if strong:  # topics only add to partners met another way: no need to count them all
-            score = Counter({b: n + len(topics.intersection(G.nodes[b]["topics"]))
-                             for b, n in strong.items()})  # fmt: skip
+            score = defaultdict(float, {b: n + len(topics & self.topics[b])
+                                        for b, n in strong.items()})  # fmt: skip
         else:
-            score = Counter()
+            score = defaultdict(float)
             for key in topics:
-                score.update(self.sharing.get(("topics", key), ()))
+                for b in self.sharing.get(("topics", key), ()):
+                    score[b] += 1
+        near = set(G.adj[a])
         for b in list(score):
-            if b in G.adj[a] or b == a:
+            if b in near or b == a:
                 del score[b]
-            elif G.nodes[b]["kind"] == OrganisationKind.MUNICIPAL_UNIT:
+            elif b in self.municipal:
                 score[b] += 0.5
         return heapq.nlargest(PARTNERS_PER_ORGANISATION, score.items(), key=itemgetter(1))
 
@@ -237,8 +246,8 @@ class _Partners:
     def introduction(
         self,
         r: CommunityReport,
-        a: Hashable,
-        b: Hashable,
+        a: str,
+        b: str,
         gain: float,
         after: CommunityStatus,
         newly: int,

@@ -28,7 +28,7 @@ WORKERS = len(os.sched_getaffinity(0))
 
 
 @njit(cache=True, nogil=True)
-def _brandes(indptr, indices, sources, out):  # type: ignore[no-untyped-def]
+def _brandes(indptr, indices, sources, out):
     """Add each node's dependency on the `sources` to `out` (Brandes 2001).
 
     The backward pass pulls from each node's successors (ties one step further from the
@@ -106,7 +106,7 @@ def betweenness(G: nx.Graph, normalized: bool = True) -> dict[Hashable, float]:
 
 
 @njit(cache=True, nogil=True)
-def _bridge_ends(indptr, indices):  # type: ignore[no-untyped-def]
+def _bridge_ends(indptr, indices):
     """Each node's parent in a depth-first forest, and whether the tie to it is a bridge.
 
     Tarjan: the tie from p down to c is a bridge when no back tie from c's subtree climbs
@@ -175,7 +175,7 @@ def side_betweenness(
     """
     dist: dict[Hashable, int] = {}
     sigma: dict[Hashable, float] = {}
-    queue = deque()
+    queue: deque[Hashable] = deque()
     for s in side:
         dist[s], sigma[s] = 0, 1.0
         queue.append(s)

@@ -11,7 +11,7 @@ node spacings, so the browser only scales.
 
 import math
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -51,7 +51,7 @@ def _spring(H: nx.Graph, seed: int) -> Positions:
 def _place(H: nx.Graph, seed: int) -> Positions:
     if len(H) <= SMALL:
         return _spring(H, seed)
-    parts = nx.community.louvain_communities(H, seed=seed)
+    parts: Sequence[Collection[Hashable]] = nx.community.louvain_communities(H, seed=seed)
     if len(parts) == 1:  # no community structure: cut along a breadth-first order
         order = list(nx.bfs_tree(H, next(iter(H))))
         parts = [order[i : i + SMALL] for i in range(0, len(order), SMALL)]
@@ -82,7 +82,7 @@ def _centres(H: nx.Graph, parts: list[list[Hashable]], radii: np.ndarray, seed: 
         for u, v in H.edges()
         if where[u] != where[v]
     )
-    quotient = nx.Graph()
+    quotient: nx.Graph = nx.Graph()
     quotient.add_nodes_from(range(len(parts)))
     quotient.add_weighted_edges_from((a, b, w) for (a, b), w in ties.items())
     if len(parts) <= SMALL:

@@ -101,7 +101,7 @@ def community_catalogue(graph: nx.Graph, report: Report) -> dict[str, dict[str, 
 
 
 def _years(graph: nx.Graph) -> list[int]:
-    years = sorted({y for _, _, ys in graph.edges(data="years") for y in ys})
+    years = sorted({y for _, _, d in graph.edges(data=True) for y in d["years"]})
     return [years[0], years[-1]] if years else []
 
 

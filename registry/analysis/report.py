@@ -134,7 +134,8 @@ def jsonable(value: Any) -> Any:
 def _tie_model(history: nx.Graph, G: nx.Graph) -> TieModel:
     day = G.graph["as_of"]
     ended = not_started = too_weak = 0
-    for u, v, parts in history.edges(data="parts"):
+    for u, v, tie in history.edges(data=True):
+        parts = tie["parts"]
         if G.has_edge(u, v):
             continue
         if any(p.active(day) for p in parts):
@@ -143,7 +144,7 @@ def _tie_model(history: nx.Graph, G: nx.Graph) -> TieModel:
             not_started += 1
         else:
             ended += 1
-    by_kind = Counter(k for _, _, kinds in G.edges(data="kinds") for k in kinds)
+    by_kind = Counter(k for _, _, d in G.edges(data=True) for k in d["kinds"])
     return TieModel(ties.MIN_WEIGHT, ties.RECENT.days, history.number_of_edges(),
                     G.number_of_edges(), ended, not_started, too_weak,
                     dict(sorted(by_kind.items())), ties.MEANINGS)  # fmt: skip
@@ -209,7 +210,7 @@ def full_report(
         reached = max(1, len(r.organisations) - len(r.unreached))
         return [
             SubsetBroker(
-                n, G.nodes[n]["name"], G.nodes[n]["side"], v, v / reached, between.values[n]
+                str(n), G.nodes[n]["name"], G.nodes[n]["side"], v, v / reached, between.values[n]
             )
             for n, v in ranked[:brokers_per_community]
         ]
@@ -221,7 +222,7 @@ def full_report(
     ranked = sorted(between.values.items(), key=lambda item: (-item[1], str(item[0])))[:top]
     top_brokers = [
         TopBroker(
-            n,
+            str(n),
             G.nodes[n]["name"],
             G.nodes[n]["side"],
             G.nodes[n]["group"],
@@ -233,7 +234,7 @@ def full_report(
         for n, b in ranked
     ]
     head = trend.headline(G, reports)
-    sides = Counter(s for _, s in G.nodes(data="side"))
+    sides = Counter(d.get("side") for _, d in G.nodes(data=True))
     return Report(
         timestamp=datetime.now(UTC).isoformat(timespec="seconds"),
         computed_in_ms=round((time.perf_counter() - started) * 1000, 1),

@@ -57,7 +57,7 @@ def trend(G: nx.Graph, *, first: int | None = None, seed: int = 0) -> list[YearF
     tie, or the filter's first year) to the year of the graph's ``as_of``. `G` is the whole
     history (`build_org_graph`)."""
     as_of: date = G.graph["as_of"]
-    years = [y for _, _, ys in G.edges(data="years", default=()) for y in ys]
+    years = [y for _, _, d in G.edges(data=True) for y in d.get("years", ())]
     if not years:
         return []
     first = first if first is not None else min(years)

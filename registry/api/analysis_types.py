@@ -6,7 +6,7 @@ loaders.
 """
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -19,13 +19,16 @@ from registry.analysis import trend as years
 from registry.api.context import Info
 from registry.api.nodes import Area, Community, Organisation, to_type
 
-CommunityStatus = strawberry.enum(
-    analysed.CommunityStatus,
-    description="CUT_OFF: no path of active ties to the public side or wider society. "
-    "SINGLE_BRIDGE: every such path passes one organisation or one tie. WEAKLY_BRIDGED: "
-    "significantly fewer bridging ties than a degree-preserving random network gives. "
-    "BRIDGED: none of these. TOO_SMALL: fewer organisations than the minimum; never ranked.",
-)
+if TYPE_CHECKING:  # strawberry.enum returns the enum it was given, as an untyped value
+    CommunityStatus = analysed.CommunityStatus
+else:
+    CommunityStatus = strawberry.enum(
+        analysed.CommunityStatus,
+        description="CUT_OFF: no path of active ties to the public side or wider society. "
+        "SINGLE_BRIDGE: every such path passes one organisation or one tie. WEAKLY_BRIDGED: "
+        "significantly fewer bridging ties than a degree-preserving random network gives. "
+        "BRIDGED: none of these. TOO_SMALL: fewer organisations than the minimum; never ranked.",
+    )
 
 
 async def nodes(info: Info, ids: list[str]) -> list[Any]:
@@ -313,7 +316,7 @@ def districts(report: full.Report) -> list[DistrictCoverage]:
 def year_figures(y: years.YearFigures) -> YearFigures:
     return YearFigures(year=y.year, as_of=y.as_of, organisations=y.organisations, ties=y.ties,
                        communities=y.communities, gap_communities=y.gap_communities,
-                       gap_share=y.gap_share, statuses=y.statuses, mean_ei=y.mean_ei,
+                       gap_share=y.gap_share, statuses=JSON(y.statuses), mean_ei=y.mean_ei,
                        bridges=y.bridges)  # fmt: skip
 
 
@@ -322,7 +325,7 @@ def tie_model(report: full.Report) -> TieModel:
     return TieModel(min_weight=m.min_weight, recent_days=m.recent_days, recorded=m.recorded,
                     counted=m.counted, ended=m.ended, not_started=m.not_started,
                     too_weak=m.too_weak,
-                    counted_by_kind=m.counted_by_kind, meanings=m.meanings)  # fmt: skip
+                    counted_by_kind=JSON(m.counted_by_kind), meanings=JSON(m.meanings))  # fmt: skip
 
 
 def clusters(report: full.Report) -> Clusters:

@@ -9,7 +9,7 @@ from registry.api.context import Info
 
 async def network_map(info: Info, filter: AnalysisFilterInput | None = None) -> JSON:
     flt = filter.to_filter() if filter else None
-    return await info.context.analysis.network_map(flt)
+    return JSON(await info.context.analysis.network_map(flt))
 
 
 network_map_field = strawberry.field(

@@ -44,7 +44,7 @@ def export_graph(done: Analysis) -> nx.Graph:
     cluster_of = clusters_of(report)
     statuses = {c.community: c for c in report.communities}
     between = report.brokers.betweenness
-    out = nx.Graph(name="Nettverksregisteret", computed_at=report.timestamp,
+    out: nx.Graph = nx.Graph(name="Nettverksregisteret", computed_at=report.timestamp,
                    as_of=report.parameters.as_of.isoformat())  # fmt: skip
     for node, data in G.nodes(data=True):
         group = statuses.get(data["group"])
