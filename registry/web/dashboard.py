@@ -49,13 +49,18 @@ def _filters(w: dict) -> str:
 </form>"""
 
 
-def _exports(w: dict, contacts: bool) -> str:
+def _exports(w: dict, contacts: bool, editor: bool) -> str:
     contact_links = (
         "".join(
             f'<a class="export" data-kind="contacts" data-format="{f}" '
             f'href="/export/contacts.{f}">{w["contactList"]} ({f.upper()})</a>'
             for f in ("csv", "xlsx", "vcf")
         )
+        + f'<a class="export" data-kind="contacts" data-format="txt" '
+        f'href="/export/contacts.txt">{w["recipients"]}</a>'
+        + f'<a class="export" id="mail-bcc" data-kind="contacts" data-format="mailto" '
+        f'href="/export/contacts.mailto">{w["mailBcc"]}</a>'
+        + (f'<a href="/import">{w["importSheet"]}</a>' if editor else "")
         if contacts
         else f'<span class="note">{w["needsContactRole"]}</span>'
     )
@@ -157,7 +162,7 @@ def render(caller: Caller, token: str, lang: str) -> str:
 </div>
 </header>
 {_filters(w)}
-{_exports(w, contacts)}
+{_exports(w, contacts, editor)}
 <main class="workspace">
 {_map_section(w, editor)}
 <section id="gap-report" class="report" aria-labelledby="report-title" tabindex="-1">

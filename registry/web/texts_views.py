@@ -35,6 +35,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "linkCopied": ("Lenken er kopiert.", "The link is copied."),
     # Export of the map and the report.
     "exportMap": ("Kartet som PNG", "The map as PNG"),
+    "recipients": ("Mottakerliste (Bcc)", "Recipient list (Bcc)"),
+    "mailBcc": ("Skriv e-post til utvalget (Bcc)", "E-mail the selection (Bcc)"),
+    "importSheet": ("Importer fra regneark", "Import from a spreadsheet"),
     "printReport": ("Skriv ut / lagre som PDF", "Print / save as PDF"),
     "working": ("Arbeider …", "Working …"),
 }

@@ -293,3 +293,11 @@ def test_the_map_exports_as_png_and_the_report_prints_as_pdf(desk: Page, tmp_pat
     assert "Gaprapport" in text and "Chilenere" in text and "avskåret" in text
     assert "/XObject" in reader.pages[0]["/Resources"], "the map's picture is on the first page"
     (Path(__file__).parents[2] / "test-output" / "report.pdf").write_bytes(pdf.read_bytes())
+
+
+def test_mail_to_the_whole_network_says_to_use_the_recipient_list(desk: Page):
+    """The demo's contacts are far too many for one mailto: link: the page says what to do."""
+    expect(desk.locator("a.export[data-format=txt]")).to_be_visible()
+    desk.click("#mail-bcc")
+    expect(desk.locator("#status")).to_contain_text("mottakerlisten (.txt)", timeout=30_000)
+    assert desk.url.startswith("http")  # still on the page: no broken mail link was opened

@@ -219,6 +219,15 @@ const editing = {
 // The map on screen now: the overview or the organisation map.
 const shownMap = () => (currentParams().get('view') === 'orgs' ? map.cy : overview.cy);
 $('export-png').addEventListener('click', () => downloadPng(shownMap()));
+// The mail program opens with the selection's contacts in Bcc, or the page says why not
+// (too many for one mailto: link: the recipient list is the way then).
+document.getElementById('mail-bcc')?.addEventListener('click', async (event) => {
+  event.preventDefault();
+  const response = await fetch(event.currentTarget.href, { credentials: 'same-origin' });
+  const text = await response.text();
+  if (response.ok) window.location.href = text.trim();
+  else $('status').textContent = JSON.parse(text).errors?.[0]?.message || text;
+});
 $('print').addEventListener('click', () => {
   preparePrint(shownMap());
   window.print();
