@@ -29,6 +29,20 @@ SLOW_FIXTURES = {"live"}
 SLOW_MODULES = {"test_fuzz.py", "test_oidc.py", "test_export_readers.py", "test_container.py"}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashes() -> Iterator[None]:
+    """Argon2 with its smallest cost in tests, as Django's tests use a fast hasher: hashing
+    and checking stay real, but each test's accounts no longer cost ~50 ms a password."""
+    from argon2 import PasswordHasher
+
+    from registry.domain import accounts as rules
+
+    kept = rules._hasher
+    rules._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    rules._hasher = kept
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Marks browser, fuzz and live-server tests `slow`, so a quick run can leave them out."""
     for item in items:
