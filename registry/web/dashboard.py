@@ -5,7 +5,6 @@ organisation's details, sending the session's CSRF token from the page's meta ta
 language comes from `?lang=`, remembered in a cookie; bokmål otherwise.
 """
 
-import json
 from html import escape
 
 from starlette.requests import Request
@@ -16,6 +15,7 @@ from registry.domain.accounts import Caller, Role
 from registry.domain.enums import OrganisationKind
 from registry.domain.labels import language
 from registry.http.auth import csrf_token
+from registry.web.layout import data_block, head
 from registry.web.texts import words
 
 LANG_COOKIE = "registry_lang"
@@ -135,20 +135,12 @@ def render(caller: Caller, token: str, lang: str) -> str:
     editor = caller.role.allows(Role.EDITOR)
     other = "en" if lang == "nb" else "nb"
     scripts = "".join(f'<script src="/static/{s}" defer></script>' for s in SCRIPTS)
-    return f"""<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="csrf-token" content="{escape(token)}">
-<link rel="icon" href="data:,">
-<title>{w["title"]} – Nettverksregisteret</title>
-<link rel="stylesheet" href="/static/site.css">
-<link rel="stylesheet" href="/static/dashboard/dashboard.css">
+    extra = f"""<link rel="stylesheet" href="/static/dashboard/dashboard.css">
 {scripts}<script type="module" src="/static/{MODULE}"></script>
-<script type="application/json" id="texts">{_json(w)}</script>
-</head>
-<body data-contacts="{str(contacts).lower()}" data-edit="{str(editor).lower()}">
+<script type="application/json" id="texts">{data_block(w)}</script>"""
+    return (
+        head(w["title"], lang, token, extra)
+        + f"""<body data-contacts="{str(contacts).lower()}" data-edit="{str(editor).lower()}">
 <a class="skip" href="#map-area">{w["skipMap"]}</a>
 <a class="skip" href="#gap-report">{w["skipReport"]}</a>
 <header class="top">
@@ -173,11 +165,7 @@ def render(caller: Caller, token: str, lang: str) -> str:
 </body>
 </html>
 """
-
-
-def _json(value: dict) -> str:
-    # "</" could end the data block early; an escaped slash means the same in JSON.
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    )
 
 
 async def dashboard(request: Request) -> Response:

@@ -6,7 +6,6 @@ The page holds no data: its script (`static/upload/upload.js`) posts the file to
 first as a dry run, and shows the report.
 """
 
-import json
 from html import escape
 
 from starlette.requests import Request
@@ -19,6 +18,7 @@ from registry.domain.labels import language
 from registry.http.auth import csrf_token
 from registry.services import import_columns as columns
 from registry.services.spreadsheets import COLUMNS
+from registry.web.layout import data_block, head
 
 LANG_COOKIE = "registry_lang"  # the dashboard's: one language choice for every page
 
@@ -84,30 +84,17 @@ def _fields(lang: str) -> dict[str, dict[str, str]]:
     return out
 
 
-def _json(value: object) -> str:
-    # "</" could end the data block early; an escaped slash means the same in JSON.
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
-
-
 def render(token: str, lang: str) -> str:
     at = 0 if lang == "nb" else 1
     w = {k: escape(pair[at]) for k, pair in TEXTS.items()}
     other = "en" if lang == "nb" else "nb"
     data = {"texts": {k: pair[at] for k, pair in TEXTS.items()}, "fields": _fields(lang)}
-    return f"""<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="csrf-token" content="{escape(token)}">
-<link rel="icon" href="data:,">
-<title>{w["title"]} – Nettverksregisteret</title>
-<link rel="stylesheet" href="/static/site.css">
-<link rel="stylesheet" href="/static/upload/upload.css">
+    extra = f"""<link rel="stylesheet" href="/static/upload/upload.css">
 <script type="module" src="/static/upload/upload.js"></script>
-<script type="application/json" id="upload-data">{_json(data)}</script>
-</head>
-<body>
+<script type="application/json" id="upload-data">{data_block(data)}</script>"""
+    return (
+        head(w["title"], lang, token, extra)
+        + f"""<body>
 <main class="upload">
 <p class="top"><a href="/?lang={lang}">{w["back"]}</a>
 <a href="?lang={other}" lang="{other}" hreflang="{other}">{w["otherLanguage"]}</a></p>
@@ -132,6 +119,7 @@ def render(token: str, lang: str) -> str:
 </body>
 </html>
 """
+    )
 
 
 async def upload_page(request: Request) -> Response:
