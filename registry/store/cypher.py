@@ -5,10 +5,12 @@ Only names that come from code reach the query text: labels and relationship typ
 enums, property names checked against a pattern, and integers. Values always go in params.
 """
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
-from registry.domain import graph
+from registry.domain import graph, models
 from registry.domain.enums import EdgeType, NodeKind
 
 
@@ -221,23 +223,52 @@ def create_edge(edge_type: EdgeType) -> Statement:
     )
 
 
-# Imports name each row's label or type with Cypher 5.26's dynamic $(...) syntax, so a whole
-# graph goes in with a few statements instead of one per kind and type. The values are the
-# enums' own spellings, set by the store (neo4j_io.load), never a caller's string.
-IMPORT_NODES = write(
-    "import_nodes", f"UNWIND $rows AS row CREATE (n:{ENTITY}:$(row.kind)) SET n = row.props"
-)
-TIES_TAKEN = read(
-    "ties_taken",
-    f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.from_id}})-[r]->(:{ENTITY} {{id: row.to_id}})"
-    " WHERE type(r) = row.type RETURN a.id LIMIT 1",
-)
-IMPORT_EDGES = write(
-    "import_edges",
-    f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.from_id}})"
-    f" MATCH (b:{ENTITY} {{id: row.to_id}})"
-    " CREATE (a)-[r:$(row.type)]->(b) SET r = row.props RETURN count(r)",
-)
+# Imports send each row as a list in the order of its statement's columns (a list encodes no
+# key names, a map repeats them in every row), one statement a kind of node or type of tie,
+# each creating its properties in place: with SET n = map or a dynamic label the planner
+# put an Eager in the plan, which holds every row of the batch before writing any. A null
+# leaves its property out. The kind's or type's own properties come from its model.
+RECORD_COLUMNS = ("id", "version", "created_at", "updated_at")
+
+
+def _created(columns: tuple[str, ...], start: int) -> str:
+    for column in columns:
+        if not re.fullmatch(r"[a-z_]+", column):  # model fields, checked all the same
+            raise ValueError(f"not a property name: {column!r}")
+    return ", ".join(f"{c}: row[{i}]" for i, c in enumerate(columns, start)) + f", {LOAD}: $marker"
+
+
+@cache
+def import_nodes(kind: NodeKind) -> tuple[tuple[str, ...], Statement]:
+    """The columns of a row of this kind, and the statement creating $rows of them."""
+    own = sorted(graph.NODE_MODELS[kind].model_fields)
+    columns = (*RECORD_COLUMNS, "sort", "search", "unique_key", *own)
+    text = f"UNWIND $rows AS row CREATE (n:{ENTITY}:{label(kind)} {{{_created(columns, 0)}}})"
+    return columns, write("import_nodes", text)
+
+
+@cache
+def import_edges(edge_type: EdgeType) -> tuple[tuple[str, ...], Statement]:
+    """The columns of a tie of this type after its two ends' ids, and the statement creating
+    $rows of them; it returns how many it created (fewer when an end is missing)."""
+    own = sorted(graph.EDGE_MODELS.get(edge_type, models.Tie).model_fields)
+    columns = (*RECORD_COLUMNS, *own)
+    return columns, write(
+        "import_edges",
+        f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row[0]}}) MATCH (b:{ENTITY} {{id: row[1]}})"
+        f" CREATE (a)-[r:{type_pattern([edge_type])} {{{_created(columns, 2)}}}]->(b)"
+        " RETURN count(r)",
+    )
+
+
+@cache
+def ties_taken(edge_type: EdgeType) -> Statement:
+    """A tie of this type the store holds between the two ids of a row of $rows."""
+    return read(
+        "ties_taken",
+        f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row[0]}})-[:{type_pattern([edge_type])}]->"
+        f"(:{ENTITY} {{id: row[1]}}) RETURN a.id LIMIT 1",
+    )
 
 
 def neighbourhood(depth: int) -> Statement:

@@ -1,13 +1,12 @@
 """The embedded store: SQLite in WAL mode, zero set-up, the default."""
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 
 from registry.domain.audit import AuditEntry
 from registry.store import embedded_sql as sql
 from registry.store.embedded_base import EmbeddedBase
-from registry.store.embedded_tx import edge_record, insert, node_record
+from registry.store.embedded_tx import bulk_insert, edge_record, node_record
 from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
 from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
@@ -99,11 +98,7 @@ class EmbeddedStore(EmbeddedBase):
     async def _load_stream(self, batches: Iterator[Subgraph]) -> None:
         # One transaction, pulled batch by batch on the SQLite thread: SQLite spills a large
         # transaction to its files, and a failure rolls all of it back.
-        def load(conn: sqlite3.Connection) -> None:
-            for batch in batches:
-                insert(conn, batch)
-
-        await self._write(load)
+        await self._write(lambda conn: bulk_insert(conn, batches))
 
     async def clear(self) -> None:
         await self._write(lambda conn: [conn.execute(s) for s in sql.CLEAR.split(";") if s.strip()])

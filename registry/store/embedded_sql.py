@@ -100,6 +100,13 @@ EDGES_AROUND = (
 ALL_NODES = f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY id"
 ALL_EDGES = f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY id"
 CLEAR = "DELETE FROM edges; DELETE FROM nodes;"
+# A restore into an empty store drops the graph's lookup indexes (not the unique ones, which
+# are its checks) and builds them again from their own text once the rows are in.
+IS_EMPTY = "SELECT NOT EXISTS (SELECT 1 FROM nodes)"
+LOOKUP_INDEXES = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('nodes', 'edges')"
+    " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'"
+)
 
 DELETE_DOCUMENTS = (
     "DELETE FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))"

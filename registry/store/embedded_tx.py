@@ -3,7 +3,7 @@ one SQLite connection inside BEGIN IMMEDIATE."""
 
 import json
 import sqlite3
-from collections.abc import Coroutine, Sequence
+from collections.abc import Coroutine, Iterable, Sequence
 from typing import Any, TypeVar
 
 from registry.domain import graph, rules
@@ -13,6 +13,7 @@ from registry.store import embedded_sql as sql
 from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
 T = TypeVar("T")
+BULK_CACHE_KIB = 16 * 1024  # SQLite's page cache during a bulk load (2 MiB otherwise)
 
 
 def node_record(row: Sequence[Any]) -> NodeRecord:
@@ -25,8 +26,8 @@ def edge_record(row: Sequence[Any]) -> EdgeRecord:
     )
 
 
-def _text(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+# One encoder made once: json.dumps with options makes a new one on every call.
+_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def _node_columns(n: NodeRecord) -> tuple[Any, ...]:
@@ -44,6 +45,29 @@ def _node_row(n: NodeRecord) -> tuple[Any, ...]:
 def _edge_row(e: EdgeRecord) -> tuple[Any, ...]:
     ends = (e.from_id, e.to_id)
     return (e.id, e.type.value, *ends, _text(e.props), e.version, e.created_at, e.updated_at)
+
+
+def bulk_insert(conn: sqlite3.Connection, batches: Iterable[Subgraph]) -> None:
+    """Add a stream of batches inside the caller's transaction. Into an empty store the lookup
+    indexes go first and are built again at the end, in one sorted pass each rather than a
+    row at a time; a failure rolls their dropping back with the rows. A larger page cache
+    meanwhile keeps the tables' own key indexes in memory longer."""
+    indexes = conn.execute(sql.LOOKUP_INDEXES).fetchall() if _empty(conn) else []
+    cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        for name, _ in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        for batch in batches:
+            insert(conn, batch)
+        for _, statement in indexes:
+            conn.execute(statement)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+def _empty(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute(sql.IS_EMPTY).fetchone()[0])
 
 
 def insert(conn: sqlite3.Connection, subgraph: Subgraph) -> None:

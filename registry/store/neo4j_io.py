@@ -4,7 +4,7 @@ property maps, the bulk import, and the audit entries beside the graph."""
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, TypeVar
@@ -20,6 +20,8 @@ from registry.store.cypher import Mode, Statement
 from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
 T = TypeVar("T")
+K = TypeVar("K")
+R = TypeVar("R", NodeRecord, EdgeRecord)
 log = logging.getLogger(__name__)
 BATCH = 1000  # rows per UNWIND when importing
 
@@ -137,35 +139,43 @@ def _batches(rows: list[T]) -> list[list[T]]:
     return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
 
 
+def _row(props: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
+    """The props as a list in the order of an import statement's columns."""
+    row = [props.pop(column, None) for column in columns]
+    if props:  # a property its model does not know would otherwise be dropped unseen
+        raise ValueError(f"props the import does not know: {sorted(props)}")
+    return row
+
+
+def _grouped(records: Iterable[R], key: Callable[[R], K]) -> dict[K, list[R]]:
+    groups: dict[K, list[R]] = {}
+    for record in records:
+        groups.setdefault(key(record), []).append(record)
+    return groups
+
+
 async def load(tx: Tx, subgraph: Subgraph, marker: str | None = None, check: bool = True) -> None:
     """Refuse what SQLite's keys refuse in the embedded store: a taken node id or unique key
     (left to the constraints), an edge id taken by any type, a tie the store holds (these two
     only when `check`: an empty store holds none), and an end that exists neither in the
     graph nor in the store. Nodes carry `marker`, and ties too when `check`: a tie of an
     empty store has an end of its own load, and goes when that end goes."""
-    nodes = [
-        {"kind": NodeKind(n.kind).value, "props": {**node_props(n), cypher.LOAD: marker}}
-        for n in subgraph.nodes
-    ]
-    for batch in _batches(nodes):
-        await tx.run(cypher.IMPORT_NODES, rows=batch)
-    edges: list[dict[str, Any]] = [
-        {
-            "type": EdgeType(e.type).value,
-            "from_id": e.from_id,
-            "to_id": e.to_id,
-            "props": {**edge_props(e), cypher.LOAD: marker if check else None},
-        }
-        for e in subgraph.edges
-    ]
-    for ties in _batches(edges):
-        if check and await tx.run(cypher.EDGE_IDS_TAKEN, ids=[e["props"]["id"] for e in ties]):
-            raise Conflict("the graph clashes with what the store holds: an edge id is taken")
-        if check and await tx.run(cypher.TIES_TAKEN, rows=ties):
-            raise Conflict("the graph clashes with what the store holds: a tie is taken")
-        [[created]] = await tx.run(cypher.IMPORT_EDGES, rows=ties)
-        if created < len(ties):
-            raise Conflict("a tie's end is neither in the graph nor in the store")
+    for kind, nodes in _grouped(subgraph.nodes, lambda n: n.kind).items():
+        columns, statement = cypher.import_nodes(kind)
+        rows = [_row(node_props(n), columns) for n in nodes]
+        for batch in _batches(rows):
+            await tx.run(statement, rows=batch, marker=marker)
+    for edge_type, edges in _grouped(subgraph.edges, lambda e: e.type).items():
+        columns, statement = cypher.import_edges(edge_type)
+        rows = [[e.from_id, e.to_id, *_row(edge_props(e), columns)] for e in edges]
+        for ties in _batches(rows):
+            if check and await tx.run(cypher.EDGE_IDS_TAKEN, ids=[row[2] for row in ties]):
+                raise Conflict("the graph clashes with what the store holds: an edge id is taken")
+            if check and await tx.run(cypher.ties_taken(edge_type), rows=ties):
+                raise Conflict("the graph clashes with what the store holds: a tie is taken")
+            [[created]] = await tx.run(statement, rows=ties, marker=marker if check else None)
+            if created < len(ties):
+                raise Conflict("a tie's end is neither in the graph nor in the store")
 
 
 def document_record(doc_id: str, version: int, data: str) -> Document:
