@@ -1,16 +1,21 @@
 """The dump format: round trips, and refusal of files that are not dumps."""
 
 import json
+import sqlite3
+from contextlib import closing
 from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
+from conftest import neo4j_settings
 from generated_dump import write_dump
+from neo4j import GraphDatabase
 
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import Conflict, ValidationFailed
 from registry.services import dump
 from registry.services.seeding import DEMO_DIR, load_seed_graph
+from registry.store import cypher_load
 from registry.store.base import Store
 from registry.store.query import EdgeQuery, NodeQuery
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
@@ -131,3 +136,84 @@ async def test_a_20000_organisation_dump_restores_into_neo4j(empty_neo4j_store, 
     organisations = NodeQuery(NodeKind.ORGANISATION)
     assert await empty_neo4j_store.count_nodes(organisations) == 20_000
     assert await empty_neo4j_store.count_edges(EdgeQuery(tuple(EdgeType))) == 60_000
+
+
+def _indexes(path: Path) -> list[tuple[str, str]]:
+    """The embedded store's indexes, as sqlite_master has them."""
+    with closing(sqlite3.connect(path)) as conn:
+        return sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+
+
+def _spoil(path: Path, how: str) -> None:
+    """The dump's last record made bad: empty, or cut off half-way as by a full disk."""
+    text = path.read_text(encoding="utf-8")
+    last = text.rindex('{"id"')
+    if how == "empty record":
+        path.write_text(text[:last] + "{}]}", encoding="utf-8")
+    else:
+        path.write_text(text[: last + (len(text) - last) // 2], encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["empty record", "half-written"])
+@pytest.mark.parametrize("held", ["empty store", "store holding half"])
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_dump_whose_last_record_is_bad_changes_nothing(
+    store: Store, tmp_path: Path, how: str, held: str
+):
+    demo = load_seed_graph(DEMO_DIR)
+    nodes, edges = demo.nodes, demo.edges
+    if held != "empty store":  # the store holds one half, the dump is the other
+        half = len(nodes) // 2
+        held_ids = {n.id for n in nodes[half:]}
+        inside = [e for e in edges if e.from_id in held_ids and e.to_id in held_ids]
+        await store.import_graph(Subgraph(nodes[half:], inside))
+        nodes = nodes[:half]
+        edges = [e for e in edges if e.from_id not in held_ids and e.to_id not in held_ids]
+    snapshot = dump.to_json(await store.snapshot())
+    indexes = _indexes(tmp_path / "registry.sqlite3") if store.name == "embedded" else []
+    path = _write(tmp_path / "bad.json", nodes, edges)
+    _spoil(path, how)
+    source = dump.DumpFile(path, batch=40)
+    with pytest.raises(ValidationFailed):
+        await dump.restore(store, source)
+    assert source.nodes + source.edges > 40  # batches had gone in before it failed
+    assert dump.to_json(await store.snapshot()) == snapshot
+    if store.name == "embedded":
+        assert _indexes(tmp_path / "registry.sqlite3") == indexes
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_an_embedded_restore_into_an_empty_store_rebuilds_its_indexes(
+    embedded_store: Store, tmp_path: Path
+):
+    indexes = _indexes(tmp_path / "registry.sqlite3")
+    assert {"nodes_kind_sort", "edges_from", "edges_to"} <= {name for name, _ in indexes}
+    demo = load_seed_graph(DEMO_DIR)
+    source = dump.DumpFile(_write(tmp_path / "demo.json", demo.nodes, demo.edges), batch=40)
+    await dump.restore(embedded_store, source)
+    assert _indexes(tmp_path / "registry.sqlite3") == indexes
+    assert dump.to_json(await embedded_store.snapshot()) == dump.to_json(demo)
+    with closing(sqlite3.connect(tmp_path / "registry.sqlite3")) as conn:
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT id FROM edges WHERE to_id = 'x'")
+        assert "edges_to" in " ".join(str(step) for step in plan)
+
+
+def _operators(plan: dict) -> list[str]:
+    return [plan["operatorType"].split("@")[0]] + [
+        name for child in plan.get("children", []) for name in _operators(child)
+    ]
+
+
+@pytest.mark.neo4j
+def test_the_neo4j_import_statements_plan_no_eager():
+    """An Eager operator holds every row of a batch before writing the first."""
+    settings = neo4j_settings()
+    auth = (settings.user, settings.password.get_secret_value())
+    statements = [cypher_load.import_nodes(kind)[1] for kind in NodeKind]
+    statements += [cypher_load.import_edges(edge_type)[1] for edge_type in EdgeType]
+    with GraphDatabase.driver(settings.uri, auth=auth) as driver:
+        for statement in statements:
+            summary = driver.execute_query(
+                "EXPLAIN " + statement.text, rows=[], marker=None, database_=settings.database
+            ).summary
+            assert "Eager" not in _operators(summary.plan), statement.text

@@ -13,7 +13,7 @@ from functools import partial
 
 from registry.domain.audit import AuditEntry
 from registry.domain.enums import EdgeType
-from registry.store import cypher, cypher_filters, neo4j_io
+from registry.store import cypher, cypher_filters, cypher_load, neo4j_io
 from registry.store.base import new_id
 from registry.store.neo4j_base import Neo4jBase
 from registry.store.neo4j_io import (
@@ -105,16 +105,16 @@ class Neo4jStore(Neo4jBase):
         stays that of a batch on both ends; when anything fails, whatever carries the mark
         is deleted again. Into an empty store, ties need no duplicate checks."""
         marker = new_id()
-        check = bool(await self._query(cypher.ANY_ENTITY))
+        check = bool(await self._query(cypher_load.ANY_ENTITY))
         try:
             while (batch := await asyncio.to_thread(next, batches, None)) is not None:
                 load = partial(neo4j_io.load, subgraph=batch, marker=marker, check=check)
                 await self._write(load)
         except BaseException:
             for edge_type in EdgeType if check else ():
-                await self._repeat(cypher.unload_edges(edge_type), marker=marker)
-            await self._repeat(cypher.UNLOAD_TIES, marker=marker)
-            await self._repeat(cypher.UNLOAD_NODES, marker=marker)
+                await self._repeat(cypher_load.unload_edges(edge_type), marker=marker)
+            await self._repeat(cypher_load.UNLOAD_TIES, marker=marker)
+            await self._repeat(cypher_load.UNLOAD_NODES, marker=marker)
             await self._moved_on()
             raise
 

@@ -15,7 +15,7 @@ from registry.domain import graph, rules
 from registry.domain.audit import AuditEntry
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import Conflict
-from registry.store import cypher
+from registry.store import cypher, cypher_load
 from registry.store.cypher import Mode, Statement
 from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
 
@@ -161,17 +161,17 @@ async def load(tx: Tx, subgraph: Subgraph, marker: str | None = None, check: boo
     graph nor in the store. Nodes carry `marker`, and ties too when `check`: a tie of an
     empty store has an end of its own load, and goes when that end goes."""
     for kind, nodes in _grouped(subgraph.nodes, lambda n: n.kind).items():
-        columns, statement = cypher.import_nodes(kind)
+        columns, statement = cypher_load.import_nodes(kind)
         rows = [_row(node_props(n), columns) for n in nodes]
         for batch in _batches(rows):
             await tx.run(statement, rows=batch, marker=marker)
     for edge_type, edges in _grouped(subgraph.edges, lambda e: e.type).items():
-        columns, statement = cypher.import_edges(edge_type)
+        columns, statement = cypher_load.import_edges(edge_type)
         rows = [[e.from_id, e.to_id, *_row(edge_props(e), columns)] for e in edges]
         for ties in _batches(rows):
-            if check and await tx.run(cypher.EDGE_IDS_TAKEN, ids=[row[2] for row in ties]):
+            if check and await tx.run(cypher_load.EDGE_IDS_TAKEN, ids=[row[2] for row in ties]):
                 raise Conflict("the graph clashes with what the store holds: an edge id is taken")
-            if check and await tx.run(cypher.ties_taken(edge_type), rows=ties):
+            if check and await tx.run(cypher_load.ties_taken(edge_type), rows=ties):
                 raise Conflict("the graph clashes with what the store holds: a tie is taken")
             [[created]] = await tx.run(statement, rows=ties, marker=marker if check else None)
             if created < len(ties):
