@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import multiprocessing
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,9 +27,10 @@ from registry.settings import Neo4jSettings
 from registry.store.base import Store
 from registry.store.embedded import EmbeddedStore
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from generated_dump import write_dump
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 async def _restore(store: Store, source: dump.DumpFile) -> float:
@@ -54,16 +54,16 @@ def restore_in_child(kind: str, path: Path, batch: int, env: dict[str, str]) -> 
     else:
         store = EmbeddedStore(path.with_name("registry.sqlite3"))
     seconds = asyncio.run(_restore(store, dump.DumpFile(path, batch)))
-    return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return seconds, _peak_kib(os.getpid())
 
 
-def _peak_rss(pid: int | None) -> str:
-    if pid is None:
-        return "server n/a"
+def _peak_kib(pid: int) -> int:
+    """The process's peak resident memory. Not getrusage's ru_maxrss: a spawned child starts
+    as a fork of this process, and Linux keeps the fork's peak across the exec."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
-            return f"server peak {int(line.split()[1]) / 1024:6.0f} MiB"
-    return "server n/a"
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmHWM for process {pid}")
 
 
 def _load() -> str:
@@ -104,12 +104,11 @@ def main(organisations: int, ties: int, stores: list[str], batch: int, heap: str
             before = _load()
             with spawn.Pool(1) as pool:
                 seconds, peak = pool.apply(restore_in_child, (kind, path, batch, env))
-            rss = _peak_rss(server.pid) if server and kind == "neo4j" else ""
+            rss = f"server peak {_peak_kib(server.pid) / 1024:5.0f} MiB" if env else ""
             print(
                 f"{kind:<9} {organisations:>7} organisations {ties:>7} ties batch {batch}"
                 f" {seconds:7.1f} s  client peak {peak / 1024:5.0f} MiB  {rss}"
-                f"  load {before} -> {_load()}"
-                + (f"  heap {heap}" if server and kind == "neo4j" else "")
+                f"  load {before} -> {_load()}" + (f"  heap {heap}" if env else "")
             )
     finally:
         if server:
