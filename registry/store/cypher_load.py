@@ -7,7 +7,17 @@ from functools import cache
 
 from registry.domain import graph, models
 from registry.domain.enums import EdgeType, NodeKind
-from registry.store.cypher import ENTITY, LOAD, SLICE, Statement, label, read, type_pattern, write
+from registry.store.cypher import (
+    ENTITY,
+    LOAD,
+    SLICE,
+    Statement,
+    label,
+    read,
+    schema,
+    type_pattern,
+    write,
+)
 
 ANY_ENTITY = read("any_entity", f"MATCH (n:{ENTITY}) RETURN n.id LIMIT 1")
 UNLOAD_TIES = write(
@@ -19,6 +29,23 @@ UNLOAD_NODES = write(
     "unload_nodes",
     f"MATCH (n:{ENTITY} {{{LOAD}: $marker}}) WITH n LIMIT {SLICE} DELETE n RETURN count(*)",
 )
+
+
+# The store's own Lucene-backed indexes (text search), which a load into an empty store
+# drops and builds again after (neo4j.Neo4jStore._load_stream); an index made by hand stays.
+_OWN_INDEXES = [re.search(r"INDEX (\w+) IF NOT EXISTS", s.text) for s in schema()]
+OWN_INDEX_NAMES = sorted(m[1] for m in _OWN_INDEXES if m)
+SEARCH_INDEXES = read(
+    "search_indexes",
+    "SHOW INDEXES YIELD name, type WHERE type IN ['TEXT', 'FULLTEXT'] AND name IN"
+    f" {OWN_INDEX_NAMES!r} RETURN name",
+)
+
+
+def drop_index(name: str) -> Statement:
+    if name not in OWN_INDEX_NAMES:  # a name from the server, checked against our own
+        raise ValueError(f"not one of the store's indexes: {name!r}")
+    return write("drop_index", f"DROP INDEX {name} IF EXISTS")
 
 
 def unload_edges(edge_type: EdgeType) -> Statement:

@@ -106,6 +106,12 @@ class Neo4jStore(Neo4jBase):
         is deleted again. Into an empty store, ties need no duplicate checks."""
         marker = new_id()
         check = bool(await self._query(cypher_load.ANY_ENTITY))
+        # Into an empty store the text indexes are built once at the end, not row by row:
+        # kept up during the load they cost a third of it. open() makes them too, should
+        # this process die before then.
+        dropped = [] if check else await self._query(cypher_load.SEARCH_INDEXES)
+        for [name] in dropped:
+            await self._alone(cypher_load.drop_index(name))
         try:
             while (batch := await asyncio.to_thread(next, batches, None)) is not None:
                 load = partial(neo4j_io.load, subgraph=batch, marker=marker, check=check)
@@ -117,6 +123,11 @@ class Neo4jStore(Neo4jBase):
             await self._repeat(cypher_load.UNLOAD_NODES, marker=marker)
             await self._moved_on()
             raise
+        finally:
+            if dropped:
+                for statement in cypher.schema():
+                    await self._alone(statement)
+                await self._query(cypher.AWAIT_INDEXES)
 
     async def get_documents(self, collection: str, ids: Sequence[str]) -> list[Document | None]:
         rows = await self._query(cypher.DOCUMENTS_BY_IDS, collection=collection, ids=list(ids))
