@@ -1,12 +1,14 @@
 """Restore a generated dump of 100,000 organisations and 300,000 ties into each store.
 
     .venv/bin/python bench/restore_bench.py [--organisations 100000] [--ties 300000]
-        [--store embedded|neo4j|both] [--batch 5000] [--neo4j-heap 1g]
+        [--store embedded|neo4j|both] [--batch 5000] [--neo4j-heap 1g] [--warm-up 10000]
 
 Writes the dump once, then times `registry restore`'s path (services.dump.restore), each
 restore in a fresh process: into a fresh embedded store, and into a Neo4j after emptying it.
 With --neo4j-heap the bench starts its own Neo4j with that heap (scripts/neo4j-test-server)
-and stops it after; without, it uses the one named by NEO4J_*. Each line gives the wall
+and stops it after; without, it uses the one named by NEO4J_*. --warm-up first restores a
+dump of that many organisations into each store, untimed but printed, so that the figure is
+that of a server whose JIT has compiled the load (a fresh one is slower). Each line gives the wall
 time, the peak resident memory of the restoring process and of the Neo4j server (its
 high-water mark since it started), and the load average before and after: the machine may
 be shared. The goals: 60 s into a Neo4j with a 1 GiB heap, 20 s into the embedded store.
@@ -85,9 +87,13 @@ class Neo4jServer:
         subprocess.run([self.script, "stop", str(self.run_dir)], check=True)
 
 
-def main(organisations: int, ties: int, stores: list[str], batch: int, heap: str | None) -> None:
+def main(
+    organisations: int, ties: int, stores: list[str], batch: int, heap: str | None, warm_up: int
+) -> None:
     work = Path(tempfile.mkdtemp(prefix="restore-bench-"))
     path = work / "dump.json"
+    if warm_up:
+        write_dump(work / "warm-up.json", warm_up, 3 * warm_up)
     started = time.perf_counter()
     write_dump(path, organisations, ties)
     size = path.stat().st_size / 1e6
@@ -101,8 +107,12 @@ def main(organisations: int, ties: int, stores: list[str], batch: int, heap: str
     try:
         for kind in stores:
             env = server.env if server and kind == "neo4j" else {}
-            before = _load()
             with spawn.Pool(1) as pool:
+                if warm_up:
+                    args = (kind, work / "warm-up.json", batch, env)
+                    seconds = pool.apply(restore_in_child, args)[0]
+                    print(f"{kind:<9} warm-up {warm_up:>7} organisations {seconds:7.1f} s")
+                before = _load()
                 seconds, peak = pool.apply(restore_in_child, (kind, path, batch, env))
             rss = f"server peak {_peak_kib(server.pid) / 1024:5.0f} MiB" if env else ""
             print(
@@ -122,6 +132,7 @@ if __name__ == "__main__":
     parser.add_argument("--store", choices=["embedded", "neo4j", "both"], default="both")
     parser.add_argument("--batch", type=int, default=dump.BATCH, help="records a transaction")
     parser.add_argument("--neo4j-heap", help="start a Neo4j of our own with this heap, e.g. 1g")
+    parser.add_argument("--warm-up", type=int, default=0, help="organisations restored first")
     args = parser.parse_args()
     main(
         args.organisations,
@@ -129,4 +140,5 @@ if __name__ == "__main__":
         ["embedded", "neo4j"] if args.store == "both" else [args.store],
         args.batch,
         args.neo4j_heap,
+        args.warm_up,
     )
