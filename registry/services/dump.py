@@ -164,4 +164,8 @@ async def restore(store: Store, source: DumpFile, replace: bool = False) -> None
     if replace:
         await store.clear()
     # The next batch is read while the store writes this one.
-    await store.import_stream(read_ahead(source.batches()))
+    batches = read_ahead(source.batches())
+    try:
+        await store.import_stream(batches)
+    finally:
+        await asyncio.to_thread(batches.close)  # a failed store leaves the reader waiting

@@ -7,7 +7,7 @@ memory stays that of a few batches whatever the length of the stream.
 """
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from queue import Empty, Full, Queue
 from typing import Any, TypeVar
 
@@ -17,7 +17,7 @@ _DONE = object()  # what the worker sends after the last item
 _Entry = tuple[Any, BaseException | None]  # an item, or what raised instead of it
 
 
-def read_ahead(items: Iterable[T], depth: int = 1) -> Iterator[T]:
+def read_ahead(items: Iterable[T], depth: int = 1) -> Generator[T, None, None]:
     """The items in their order, up to `depth` of them made ahead on a worker thread. What
     raises while making an item raises here, in its place; closing this iterator early (or
     dropping it) stops the worker and closes `items`."""
@@ -31,7 +31,9 @@ def read_ahead(items: Iterable[T], depth: int = 1) -> Iterator[T]:
     return _take(worker, queue, stop)
 
 
-def _take(worker: threading.Thread, queue: Queue[_Entry], stop: threading.Event) -> Iterator[Any]:
+def _take(
+    worker: threading.Thread, queue: Queue[_Entry], stop: threading.Event
+) -> Generator[Any, None, None]:
     worker.start()  # on the first next(), as this is a generator: an unused one starts nothing
     try:
         while True:
