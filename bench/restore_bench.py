@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -123,6 +124,7 @@ def main(
     finally:
         if server:
             server.stop()
+        shutil.rmtree(work)  # the dump and the stores: hundreds of megabytes
 
 
 if __name__ == "__main__":
