@@ -61,12 +61,14 @@ def _wait(process: subprocess.Popen[bytes], log: Path, ready: Callable[[], bool]
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args} exited:\n{log.read_text()[-2000:]}")
+            raise RuntimeError(f"{process.args!r} exited:\n{log.read_text()[-2000:]}")
         with contextlib.suppress(httpx.HTTPError):
             if ready():
                 return
         time.sleep(0.5)
-    raise RuntimeError(f"{process.args} not ready in {START_SECONDS} s:\n{log.read_text()[-2000:]}")
+    raise RuntimeError(
+        f"{process.args!r} not ready in {START_SECONDS} s:\n{log.read_text()[-2000:]}"
+    )
 
 
 @contextlib.contextmanager

@@ -10,12 +10,14 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import neo4j from "neo4j-driver";
 
 const typeDefs = /* GraphQL */ `
+  # Absent flags read as false, as in the registry's store (coalesce(n.archived, false)):
+  # imported nodes need not carry them.
   type Organisation @node {
     id: ID!
     name: String!
     kind: String!
     orgNumber: String @alias(property: "org_number")
-    archived: Boolean!
+    archived: Boolean! @coalesce(value: false)
     sort: String!
     search: String!
     contacts: [Person!]! @relationship(type: "CONTACT_FOR", direction: IN)
@@ -38,7 +40,7 @@ const typeDefs = /* GraphQL */ `
     name: String!
     email: String
     phone: String
-    restricted: Boolean!
+    restricted: Boolean! @coalesce(value: false)
   }
 
   type Community @node {
