@@ -53,7 +53,9 @@ PEER = {
 class Server:
     """One GraphQL endpoint with its queries, over one kept-alive connection."""
 
-    def __init__(self, name: str, url: str, queries: dict[str, str], headers: dict[str, str]):
+    def __init__(
+        self, name: str, url: str, queries: dict[str, str], headers: dict[str, str]
+    ) -> None:
         self.name, self.url, self.queries = name, url, queries
         self.http = httpx.Client(headers=headers, timeout=60)
 
@@ -97,9 +99,13 @@ def p95(timings: list[float]) -> float:
     return ordered[math.ceil(0.95 * len(ordered)) - 1]
 
 
-def measure(servers: list[Server], network: Network, runs: int) -> dict[str, dict[str, list]]:
+def measure(
+    servers: list[Server], network: Network, runs: int
+) -> dict[str, dict[str, list[float]]]:
     """Both pages on both servers, interleaved, the first server alternating run by run."""
-    timings: dict[str, dict[str, list]] = {p: {s.name: [] for s in servers} for p in REGISTRY}
+    timings: dict[str, dict[str, list[float]]] = {
+        p: {s.name: [] for s in servers} for p in REGISTRY
+    }
     for run in range(WARM_UP + runs):
         for page in REGISTRY:
             for server in servers if run % 2 else reversed(servers):
