@@ -8,6 +8,7 @@ harness stops only what it started.
 import contextlib
 import os
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,6 +41,7 @@ def neo4j() -> Iterator[None]:
         yield
     finally:
         subprocess.run([str(NEO4J_SERVER), "stop", str(run)], check=False)
+        shutil.rmtree(run, ignore_errors=True)
         for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
             os.environ.pop(name, None)
 
@@ -102,14 +104,15 @@ def _serve(
 @contextlib.contextmanager
 def registry() -> Iterator[str]:
     """`registry serve` on the Neo4j store; yields its GraphQL URL."""
+    data = tempfile.TemporaryDirectory(prefix="peer-bench-registry-")
     env = {
         "REGISTRY_STORE": "neo4j",
-        "REGISTRY_DATA_DIR": tempfile.mkdtemp(prefix="peer-bench-registry-"),
+        "REGISTRY_DATA_DIR": data.name,
         "REGISTRY_RATE_LIMIT_PER_MINUTE": str(10**9),
         "REGISTRY_LOG_LEVEL": "warning",
     }
     args = [sys.executable, "-m", "registry", "serve"]
-    with _serve(args, env, ROOT, "REGISTRY_PORT") as (base, wait):
+    with data, _serve(args, env, ROOT, "REGISTRY_PORT") as (base, wait):
         wait(lambda: httpx.get(f"{base}/readyz", timeout=5).status_code == 200)
         yield f"{base}/graphql"
 
