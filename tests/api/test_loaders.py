@@ -6,6 +6,8 @@ import httpx
 import pytest
 from conftest import token_for
 
+from registry.api import access
+from registry.api.access import refusal, required_role
 from registry.app import create_app
 from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType, NodeKind
@@ -92,3 +94,24 @@ async def test_a_page_reads_the_store_in_one_transaction(store: Store, settings:
     await populate(store, 45)
     [nothing, large] = await read_transactions(store, settings, ["{ __typename }", PAGE])
     assert first == nothing == 2 and small == large == 1
+
+
+async def test_access_is_decided_once_per_field_not_per_value(
+    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+):
+    """The role table is consulted once per field of the page, however many values."""
+    consulted: list[tuple[str, str]] = []
+
+    def counted(type_name: str, field_name: str) -> Role | None:
+        consulted.append((type_name, field_name))
+        return required_role(type_name, field_name)
+
+    monkeypatch.setattr(access, "required_role", counted)
+    sizes = []
+    for organisations in (5, 45):
+        await populate(store, organisations)
+        refusal.cache_clear()
+        consulted.clear()
+        await read_transactions(store, settings, [PAGE])
+        sizes.append(len(consulted))
+    assert sizes[0] == sizes[1] == len(set(consulted))

@@ -4,6 +4,7 @@ changes within the cache's lifetime, and the cache never holds a token itself.""
 import hashlib
 import uuid
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -11,7 +12,7 @@ import pytest_asyncio
 from conftest import GraphQLClient
 
 from registry.app import create_app
-from registry.domain.accounts import ApiToken, Role, split_token
+from registry.domain.accounts import ApiToken, Caller, Role, split_token
 from registry.services import accounts
 from registry.services.token_cache import TokenCache
 from registry.settings import Settings
@@ -137,3 +138,17 @@ async def test_a_wrong_token_is_not_kept(store: Store, apps):
     wrong = f"reg_{token_id}_{secret[::-1]}"
     assert await status(app.client(wrong)) == "UNAUTHENTICATED"
     assert len(app.cache) == 0
+
+
+async def test_the_cache_is_bounded_and_keeps_the_newest():
+    cache = TokenCache(60, size=2)
+    expires = datetime.now(UTC) + timedelta(days=1)
+    for name in ("a", "b", "c"):
+        caller = Caller(name, name, Role.VIEWER, via="token")
+
+        async def load(caller: Caller = caller) -> tuple[Caller, datetime]:
+            return caller, expires
+
+        assert await cache.lookup(f"reg_{name}_secret", load) is caller
+    assert len(cache) == 2
+    assert cache.keys() == [hashlib.sha256(f"reg_{t}_secret".encode()).hexdigest() for t in "bc"]
