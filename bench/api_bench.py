@@ -108,22 +108,23 @@ async def measure(store: Store, runs: int) -> None:
         print(f"  read transactions per page (token cached): {page_reads}")
 
 
+def _steps(step: dict) -> list[dict]:
+    return [step, *(s for child in step.get("children", []) for s in _steps(child))]
+
+
 async def profile(store: Any) -> None:
-    """The page's find_nodes statement on Neo4j, with the predicate and without it."""
-    query = NodeQuery(NodeKind.ORGANISATION, archived=False)
-    statement, params = cypher_filters.find_nodes(query, Order(), 0, 51)
-    without = statement.text.replace(" AND n.sort >= ''", "")
-    for label, text in [("with n.sort >= ''", statement.text), ("without it", without)]:
-        result = await store._db.execute_query("PROFILE " + text, params)
-        plan = result.summary.profile
-
-        def walk(step: dict) -> list[dict]:
-            return [step, *(s for child in step.get("children", []) for s in walk(child))]
-
-        steps = walk(plan)
-        hits = sum(s.get("dbHits", 0) for s in steps)
-        operators = " <- ".join(s["operatorType"].split("@")[0] for s in steps)
-        print(f"  PROFILE {label}: {hits} db hits; {operators}")
+    """The page's and the search's find_nodes statements on Neo4j, with the sort-index
+    predicate and without it."""
+    for name, search in [("page", None), ("search", "tromso")]:
+        query = NodeQuery(NodeKind.ORGANISATION, archived=False, search=search)
+        statement, params = cypher_filters.find_nodes(query, Order(), 0, 51)
+        without = statement.text.replace(" AND n.sort >= ''", "")
+        for label, text in [("with n.sort >= ''", statement.text), ("without it", without)]:
+            result = await store._db.execute_query("PROFILE " + text, params)
+            steps = _steps(result.summary.profile)
+            hits = sum(s.get("dbHits", 0) for s in steps)
+            operators = " <- ".join(s["operatorType"].split("@")[0] for s in steps)
+            print(f"  PROFILE {name} {label}: {hits} db hits; {operators}")
 
 
 async def main(kinds: list[str], organisations: int, runs: int, with_profile: bool) -> None:

@@ -90,6 +90,7 @@ def check_role(role: Role, type_name: str, field_name: str) -> None:
 
 
 def check_field(caller: Caller, type_name: str, field_name: str) -> None:
+    """`check_role` for the caller's role."""
     check_role(caller.role, type_name, field_name)
 
 

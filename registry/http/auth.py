@@ -3,10 +3,10 @@
 The signed cookie carries only the id of a session kept in the store (services.sessions),
 so signing out ends it for every copy of the cookie. A token's look-up is reused for a few
 seconds (services.token_cache), and forgotten at once when this process changes a token or
-an account. Anonymous callers reach only the
-health probe, the sign-in pages and static files. Cookie-authenticated writes must carry
-the session's CSRF token (header X-CSRF-Token or form field csrf_token), so another site
-cannot make a signed-in browser write. Every request counts against a rate limit.
+an account. Anonymous callers reach only the health probe, the sign-in pages and static
+files. Cookie-authenticated writes must carry the session's CSRF token (header X-CSRF-Token
+or form field csrf_token), so another site cannot make a signed-in browser write. Every
+request counts against a rate limit.
 """
 
 import hashlib
