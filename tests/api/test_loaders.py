@@ -1,10 +1,12 @@
 """No N+1: a page of organisations with contacts and communities costs a fixed number of calls."""
 
+import uuid
 from collections import Counter
 
 import httpx
 import pytest
 from conftest import token_for
+from test_auth import PASSWORD, browser, sign_in
 
 from registry.api import access
 from registry.api.access import refusal, required_role
@@ -12,12 +14,14 @@ from registry.app import create_app
 from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.graph import validate_node
+from registry.services import accounts
 from registry.settings import Settings
 from registry.store.base import NewEdge, Store
 from registry.store.instrumented import InstrumentedStore
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
+JSON = {"Accept": "application/json"}
 GRAPH_READS = {"find_nodes", "count_nodes", "find_edges", "get_nodes", "get_edges"}
 PAGE = """{ organisations(first: 50) { totalCount edges { node {
   name contacts { name email } communities { name } areas { name } } } } }"""
@@ -115,3 +119,26 @@ async def test_access_is_decided_once_per_field_not_per_value(
         await read_transactions(store, settings, [PAGE])
         sizes.append(len(consulted))
     assert sizes[0] == sizes[1] == len(set(consulted))
+
+
+async def test_a_signed_in_page_reads_session_and_account_in_one_transaction(
+    store: Store, settings: Settings
+):
+    """A browser's page: one read transaction for the session and its account, one for the
+    page, however many organisations it shows."""
+    counting = InstrumentedStore(store)
+    transactions = getattr(store, "transactions", counting.calls)
+    count = "read" if hasattr(store, "transactions") else "reading"
+    account, _ = await accounts.create_account(
+        store, f"s.{uuid.uuid4().hex[:12]}", Role.ADMIN, password=PASSWORD
+    )
+    costs = []
+    async with browser(counting, settings) as client:  # type: ignore[arg-type]
+        assert (await sign_in(client, account.username, PASSWORD)).status_code == 303
+        for organisations in (5, 45):
+            await populate(store, organisations)
+            before = transactions[count]
+            page = await client.get("/graphql", params={"query": PAGE}, headers=JSON)
+            assert page.status_code == 200 and "errors" not in page.json()
+            costs.append(transactions[count] - before)
+    assert costs == [2, 2]
