@@ -126,6 +126,44 @@ async def test_every_write_path_keeps_the_index_in_step(embedded_store: Embedded
     assert await found(store, "oslo") == []
 
 
+WRITES = ["create", "rename", "delete", "erase", "import", "stream", "clear"]
+
+
+async def write(store: EmbeddedStore, step: str, name: str) -> None:
+    """One write of the kind `step`, on the first organisation where it needs one."""
+    [first] = await store.find_nodes(NodeQuery(NodeKind.ORGANISATION), Order(), 0, 1) or [None]
+    if step == "create" or (first is None and step in ("rename", "delete", "erase")):
+        await store.create_node(NodeKind.ORGANISATION, organisation(name))
+    elif step == "rename" and first:
+        await store.update_node(first.id, organisation(name), first.version)
+    elif step == "delete" and first:
+        await store.delete_node(first.id, first.version)
+    elif step == "erase" and first:
+        await store.erase_node(first.id)
+    elif step == "import":
+        await store.import_graph(Subgraph([node(name), node(name[::-1])], []))
+    elif step == "stream":
+        await store.import_stream(iter([Subgraph([node(name)], []), Subgraph([node(name)], [])]))
+    elif step == "clear":
+        await store.clear()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(st.tuples(st.sampled_from(WRITES), names), min_size=1, max_size=10))
+async def test_any_sequence_of_writes_keeps_the_index_in_step(steps: list[tuple[str, str]]):
+    store = EmbeddedStore(":memory:")
+    await store.open()
+    try:
+        for step, name in steps:
+            try:
+                await write(store, step, name)
+            except ValidationFailed:
+                continue
+        await agrees(store, [*QUERIES, *(name[1:5] for _, name in steps)])
+    finally:
+        await store.close()
+
+
 async def test_an_older_file_is_indexed_when_opened(tmp_path: Path):
     path = tmp_path / "registry.sqlite3"
     store = EmbeddedStore(path)
