@@ -136,8 +136,13 @@ async def revoke_token(store: Store, token_id: str) -> ApiToken:
     return token
 
 
-async def caller_for_token(store: Store, presented: str, cache: TokenCache) -> Caller | None:
-    """Who the token signs in, or None; a recent answer comes from `cache`."""
+async def caller_for_token(
+    store: Store, presented: str, cache: TokenCache | None = None
+) -> Caller | None:
+    """Who the token signs in, or None; a recent answer comes from `cache`, if given."""
+    if cache is None:
+        found = await _token_caller(store, presented)
+        return found[0] if found else None
     return await cache.lookup(presented, lambda: _token_caller(store, presented))
 
 

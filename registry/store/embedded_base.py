@@ -51,6 +51,8 @@ class EmbeddedBase(RuledStore):
                 result = fn(conn)
                 if graph_change:
                     conn.execute(sql.BUMP_VERSION)
+                for statement in search.INDEX_ADDED:
+                    conn.execute(statement)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

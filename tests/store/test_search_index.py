@@ -173,7 +173,7 @@ async def test_an_older_file_is_indexed_when_opened(tmp_path: Path):
     with sqlite3.connect(path) as db:  # as a file from before the index would be
         db.executescript(
             "DROP TRIGGER nodes_search_add; DROP TRIGGER nodes_search_remove;"
-            " DROP TRIGGER nodes_search_change; DROP TABLE nodes_search;"
+            " DROP TRIGGER nodes_search_change; DROP TABLE nodes_search; DROP TABLE search_added;"
         )
     store = EmbeddedStore(path)
     await store.open()
