@@ -10,16 +10,14 @@ from generated_dump import write_dump
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import Conflict, ValidationFailed
 from registry.services import dump
-from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 from registry.store.query import EdgeQuery, NodeQuery
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 
 @pytest.mark.asyncio(loop_scope="session")
-async def test_demo_round_trips_through_a_store(store: Store):
-    demo = load_seed_graph(DEMO_DIR)
-    text = dump.to_json(demo)
+async def test_demo_round_trips_through_a_store(store: Store, demo_graph: Subgraph):
+    text = dump.to_json(demo_graph)
     await store.import_graph(dump.from_json(text))
     assert dump.to_json(await store.snapshot()) == text
 
@@ -50,9 +48,9 @@ def test_invalid_props_in_a_dump_are_refused_with_the_field():
 @pytest.mark.neo4j
 @pytest.mark.asyncio(loop_scope="session")
 async def test_embedded_dump_restored_into_neo4j_dumps_identically(
-    embedded_store, empty_neo4j_store
+    embedded_store, empty_neo4j_store, demo_graph
 ):
-    await embedded_store.import_graph(load_seed_graph(DEMO_DIR))
+    await embedded_store.import_graph(demo_graph)
     first = dump.to_json(await embedded_store.snapshot())
     await empty_neo4j_store.import_graph(dump.from_json(first))
     assert dump.to_json(await empty_neo4j_store.snapshot()) == first
@@ -67,8 +65,10 @@ def _write(path: Path, nodes: list[NodeRecord], edges: list[EdgeRecord]) -> Path
 
 
 @pytest.mark.asyncio(loop_scope="session")
-async def test_a_dump_restores_batch_by_batch_with_progress(store: Store, tmp_path: Path):
-    demo = load_seed_graph(DEMO_DIR)
+async def test_a_dump_restores_batch_by_batch_with_progress(
+    store: Store, tmp_path: Path, demo_graph: Subgraph
+):
+    demo = demo_graph
     source = dump.DumpFile(_write(tmp_path / "demo.json", demo.nodes, demo.edges), batch=50)
     told: list[int] = []
     source.progress = told.append
@@ -98,8 +98,10 @@ def _batches(nodes: list[NodeRecord], edges: list[EdgeRecord], taken: list[int])
 
 @pytest.mark.parametrize("clash", ["node id", "same tie twice", "edge id", "tie held", "no end"])
 @pytest.mark.asyncio(loop_scope="session")
-async def test_a_stream_that_fails_late_leaves_the_store_as_it_was(store: Store, clash: str):
-    before, nodes, edges = _split(load_seed_graph(DEMO_DIR))
+async def test_a_stream_that_fails_late_leaves_the_store_as_it_was(
+    store: Store, clash: str, demo_graph: Subgraph
+):
+    before, nodes, edges = _split(demo_graph)
     await store.import_graph(before)
     held = dump.to_json(await store.snapshot())
     last, taken = edges[-1], before.edges[0]
