@@ -7,6 +7,7 @@ README's test command). Without it they fail loudly; they are never skipped.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 import time
@@ -47,6 +48,33 @@ def cheap_password_hashes() -> Iterator[None]:
     rules._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     yield
     rules._hasher = kept
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A module whose every test is slow is not even imported when `-m` leaves slow tests
+    out: its imports (schemas, PDF, OIDC) would cost each xdist worker's start-up."""
+    if collection_path.name in SLOW_MODULES and _leaves_out_slow(config.option.markexpr):
+        return True
+    return None
+
+
+def _leaves_out_slow(markexpr: str) -> bool:
+    """Whether the -m expression is false for every test marked slow, whatever else it is."""
+    from itertools import combinations
+
+    from _pytest.mark.expression import Expression
+
+    if not markexpr:
+        return False
+    others = sorted(set(re.findall(r"\w+", markexpr)) - {"and", "or", "not", "slow"})
+    expression = Expression.compile(markexpr)
+
+    def slow_and(marked: tuple[str, ...]) -> bool:
+        return expression.evaluate(lambda name, /, **_: name == "slow" or name in marked)
+
+    return not any(
+        slow_and(marked) for size in range(len(others) + 1) for marked in combinations(others, size)
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
