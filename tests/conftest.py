@@ -342,15 +342,7 @@ def seeded_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def seeded_runner(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeded_data_dir: Path
-) -> Iterator[CliRunner]:
-    """`runner`, on a copy of a data directory where `registry seed` has run."""
-    from typer.testing import CliRunner
-
-    from registry.settings import get_settings
-
+def seeded_runner(runner: CliRunner, tmp_path: Path, seeded_data_dir: Path) -> CliRunner:
+    """`runner`, its data directory a copy of one where `registry seed` has run."""
     shutil.copytree(seeded_data_dir, tmp_path / "data")
-    _use_data_dir(monkeypatch, tmp_path / "data")
-    yield CliRunner()
-    get_settings.cache_clear()
+    return runner
