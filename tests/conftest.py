@@ -7,8 +7,6 @@ README's test command). Without it they fail loudly; they are never skipped.
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import threading
 import time
 import uuid
@@ -24,16 +22,16 @@ import pytest_asyncio
 # controller too, which runs no test and should start in a blink.
 if TYPE_CHECKING:
     import httpx
-    from typer.testing import CliRunner
 
     from registry.domain.accounts import Role
     from registry.settings import Neo4jSettings, Settings
     from registry.store.base import Store
     from registry.store.records import Subgraph
 
+# The `slow` marker and the command-line runners live beside this file.
+pytest_plugins = ["slow_marker", "cli_runners"]
+
 STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
-SLOW_FIXTURES = {"live"}
-SLOW_MODULES = {"test_fuzz.py", "test_oidc.py", "test_export_readers.py", "test_container.py"}
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -48,45 +46,6 @@ def cheap_password_hashes() -> Iterator[None]:
     rules._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     yield
     rules._hasher = kept
-
-
-def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """A module whose every test is slow is not even imported when `-m` leaves slow tests
-    out: its imports (schemas, PDF, OIDC) would cost each xdist worker's start-up."""
-    if collection_path.name in SLOW_MODULES and _leaves_out_slow(config.option.markexpr):
-        return True
-    return None
-
-
-def _leaves_out_slow(markexpr: str) -> bool:
-    """Whether the -m expression is false for every test marked slow, whatever else it is."""
-    from itertools import combinations
-
-    from _pytest.mark.expression import Expression
-
-    if not markexpr:
-        return False
-    others = sorted(set(re.findall(r"\w+", markexpr)) - {"and", "or", "not", "slow"})
-    expression = Expression.compile(markexpr)
-
-    def slow_and(marked: tuple[str, ...]) -> bool:
-        return expression.evaluate(lambda name, /, **_: name == "slow" or name in marked)
-
-    return not any(
-        slow_and(marked) for size in range(len(others) + 1) for marked in combinations(others, size)
-    )
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Marks browser, fuzz and live-server tests `slow`, so a quick run can leave them out."""
-    for item in items:
-        uses = set(getattr(item, "fixturenames", ()))
-        if (
-            item.get_closest_marker("browser")
-            or uses & SLOW_FIXTURES
-            or item.path.name in SLOW_MODULES
-        ):
-            item.add_marker(pytest.mark.slow)
 
 
 def neo4j_settings() -> Neo4jSettings:
@@ -303,46 +262,3 @@ def demo_graph() -> Subgraph:
     from registry.services.seeding import DEMO_DIR, load_seed_graph
 
     return load_seed_graph(DEMO_DIR)
-
-
-def _use_data_dir(monkeypatch: pytest.MonkeyPatch, data: Path) -> None:
-    from registry.settings import get_settings
-
-    monkeypatch.setenv("REGISTRY_DATA_DIR", str(data))
-    get_settings.cache_clear()
-
-
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    """Runs `registry` commands against an embedded store in a fresh data directory."""
-    from typer.testing import CliRunner
-
-    from registry.settings import get_settings
-
-    _use_data_dir(monkeypatch, tmp_path / "data")
-    yield CliRunner()
-    get_settings.cache_clear()
-
-
-@pytest.fixture(scope="session")
-def seeded_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory after `registry seed`, made once, for `seeded_runner` to copy."""
-    from typer.testing import CliRunner
-
-    from registry.cli.main import app
-    from registry.settings import get_settings
-
-    data = tmp_path_factory.mktemp("seeded") / "data"
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _use_data_dir(monkeypatch, data)
-        seeded = CliRunner().invoke(app, ["seed"])
-        assert seeded.exit_code == 0, seeded.output
-    get_settings.cache_clear()
-    return data
-
-
-@pytest.fixture
-def seeded_runner(runner: CliRunner, tmp_path: Path, seeded_data_dir: Path) -> CliRunner:
-    """`runner`, its data directory a copy of one where `registry seed` has run."""
-    shutil.copytree(seeded_data_dir, tmp_path / "data")
-    return runner
