@@ -4,6 +4,8 @@ Neo4j tests use the server named by NEO4J_URI (started by scripts/neo4j-test-ser
 README's test command). Without it they fail loudly; they are never skipped.
 """
 
+from __future__ import annotations
+
 import os
 import threading
 import time
@@ -11,22 +13,25 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
 import pytest
 import pytest_asyncio
-from typer.testing import CliRunner
 
-from registry.app import create_app
-from registry.domain.accounts import Role
-from registry.services import accounts
-from registry.settings import Neo4jSettings, Settings, get_settings
-from registry.store.base import Store
-from registry.store.embedded import EmbeddedStore
+# The project is imported inside the fixtures: this file is loaded by pytest-xdist's
+# controller too, which runs no test and should start in a blink.
+if TYPE_CHECKING:
+    import httpx
+
+    from registry.domain.accounts import Role
+    from registry.settings import Neo4jSettings, Settings
+    from registry.store.base import Store
+    from registry.store.records import Subgraph
+
+# The `slow` marker and the command-line runners live beside this file.
+pytest_plugins = ["slow_marker", "cli_runners"]
 
 STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
-SLOW_FIXTURES = {"live"}
-SLOW_MODULES = {"test_fuzz.py", "test_oidc.py", "test_export_readers.py", "test_container.py"}
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -43,19 +48,9 @@ def cheap_password_hashes() -> Iterator[None]:
     rules._hasher = kept
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Marks browser, fuzz and live-server tests `slow`, so a quick run can leave them out."""
-    for item in items:
-        uses = set(getattr(item, "fixturenames", ()))
-        if (
-            item.get_closest_marker("browser")
-            or uses & SLOW_FIXTURES
-            or item.path.name in SLOW_MODULES
-        ):
-            item.add_marker(pytest.mark.slow)
-
-
 def neo4j_settings() -> Neo4jSettings:
+    from registry.settings import Neo4jSettings
+
     if not os.environ.get("NEO4J_URI"):
         pytest.fail(
             "NEO4J_URI is not set: start Neo4j with the README's test command "
@@ -76,6 +71,8 @@ async def neo4j_store() -> AsyncIterator[Store]:
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def embedded_store(tmp_path: Path) -> AsyncIterator[Store]:
+    from registry.store.embedded import EmbeddedStore
+
     embedded = EmbeddedStore(tmp_path / "registry.sqlite3")
     await embedded.open()
     yield embedded
@@ -84,7 +81,16 @@ async def embedded_store(tmp_path: Path) -> AsyncIterator[Store]:
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def empty_neo4j_store(neo4j_store: Store) -> AsyncIterator[Store]:
+    """The shared server's store, emptied: the graph, and the accounts, tokens, sessions and
+    import mappings that tests made with fixed names (a second run would clash with them)."""
+    from registry.services.accounts import ACCOUNTS, TOKENS
+    from registry.services.import_columns import MAPPINGS
+    from registry.services.sessions import SESSIONS
+
     await neo4j_store.clear()
+    for collection in (ACCOUNTS, TOKENS, SESSIONS, MAPPINGS):
+        if stale := [doc.id for doc in await neo4j_store.list_documents(collection)]:
+            await neo4j_store.delete_documents(collection, stale)
     yield neo4j_store
 
 
@@ -102,6 +108,8 @@ def store(request: pytest.FixtureRequest) -> Store:
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Development settings with a private data directory and limits no test reaches."""
+    from registry.settings import Settings
+
     return Settings(
         data_dir=tmp_path_factory.mktemp("settings"),
         rate_limit_per_minute=1_000_000,
@@ -111,6 +119,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 async def token_for(store: Store, role: Role) -> str:
     """A fresh account with `role` and an API token for it."""
+    from registry.services import accounts
+
     name = f"{role.value.lower()}-{uuid.uuid4().hex[:8]}"
     account, _ = await accounts.create_account(store, name, role, password="correct horse battery")
     _, secret = await accounts.create_token(store, account, role, "tests", 1)
@@ -120,6 +130,11 @@ async def token_for(store: Store, role: Role) -> str:
 @pytest_asyncio.fixture(loop_scope="session")
 async def connect(store: Store, settings: Settings) -> AsyncIterator[Callable]:
     """Opens HTTP clients to the app in-process, signed in with a token of the given role."""
+    import httpx
+
+    from registry.app import create_app
+    from registry.domain.accounts import Role
+
     app = create_app(store, settings)
     opened: list[httpx.AsyncClient] = []
 
@@ -139,6 +154,8 @@ async def connect(store: Store, settings: Settings) -> AsyncIterator[Callable]:
 @pytest_asyncio.fixture(loop_scope="session")
 async def client(connect: Callable) -> httpx.AsyncClient:
     """An administrator's HTTP client to the app in-process; the store is already open."""
+    from registry.domain.accounts import Role
+
     return await connect(Role.ADMIN)
 
 
@@ -174,6 +191,8 @@ class LiveServer:
 
     def __init__(self, store: Store, settings: Settings) -> None:
         import uvicorn
+
+        from registry.app import create_app
 
         app = create_app(store, settings)
         config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
@@ -211,18 +230,22 @@ class Live:
 
 
 @pytest.fixture(scope="session")
-def live(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[Live]:
+def live(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings, demo_graph: Subgraph
+) -> Iterator[Live]:
     """A running registry over an embedded store with the demo network."""
     import asyncio
 
-    from registry.services.seeding import DEMO_DIR, load_seed_graph
+    from registry.domain.accounts import Role
+    from registry.services import accounts
+    from registry.store.embedded import EmbeddedStore
 
     path = tmp_path_factory.mktemp("live") / "registry.sqlite3"
 
     async def seed() -> str:
         store = EmbeddedStore(path)
         await store.open()
-        await store.import_graph(load_seed_graph(DEMO_DIR))
+        await store.import_graph(demo_graph)
         token = await token_for(store, Role.ADMIN)
         await accounts.create_account(store, LIVE_USER, Role.ADMIN, password=LIVE_PASSWORD)
         await store.close()
@@ -233,10 +256,9 @@ def live(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterat
         yield Live(url, token)
 
 
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    """Runs `registry` commands against an embedded store in a fresh data directory."""
-    monkeypatch.setenv("REGISTRY_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
+@pytest.fixture(scope="session")
+def demo_graph() -> Subgraph:
+    """The demo network as read from seeds/, read once: tests must not change it."""
+    from registry.services.seeding import DEMO_DIR, load_seed_graph
+
+    return load_seed_graph(DEMO_DIR)

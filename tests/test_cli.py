@@ -132,8 +132,8 @@ def test_serve_demo_and_first_sign_in(tmp_path: Path):
         again.communicate(timeout=20)
 
 
-def test_analyze_prints_tables_and_json(runner: CliRunner):
-    assert runner.invoke(app, ["seed"]).exit_code == 0
+def test_analyze_prints_tables_and_json(seeded_runner: CliRunner):
+    runner = seeded_runner
     text = runner.invoke(app, ["analyze"])
     assert text.exit_code == 0
     assert "Status per miljø / Status per community" in text.output
@@ -183,8 +183,8 @@ def _one_clear_line(result, *words: str) -> None:
         assert word in lines[0], lines[0]
 
 
-def test_a_file_that_cannot_be_written_is_one_clear_line(runner: CliRunner, tmp_path: Path):
-    assert runner.invoke(app, ["seed"]).exit_code == 0
+def test_a_file_that_cannot_be_written_is_one_clear_line(seeded_runner: CliRunner, tmp_path: Path):
+    runner = seeded_runner
     nowhere = tmp_path / "no such folder" / "backup.json"
     _one_clear_line(runner.invoke(app, ["dump", "-o", str(nowhere)]), "backup.json")
     _one_clear_line(runner.invoke(app, ["export-schema", "-o", str(nowhere)]), "backup.json")

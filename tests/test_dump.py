@@ -14,7 +14,6 @@ from neo4j import GraphDatabase
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import Conflict, ValidationFailed
 from registry.services import dump
-from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store import cypher_load
 from registry.store.base import Store
 from registry.store.query import EdgeQuery, NodeQuery
@@ -22,9 +21,8 @@ from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 
 @pytest.mark.asyncio(loop_scope="session")
-async def test_demo_round_trips_through_a_store(store: Store):
-    demo = load_seed_graph(DEMO_DIR)
-    text = dump.to_json(demo)
+async def test_demo_round_trips_through_a_store(store: Store, demo_graph: Subgraph):
+    text = dump.to_json(demo_graph)
     await store.import_graph(dump.from_json(text))
     assert dump.to_json(await store.snapshot()) == text
 
@@ -55,9 +53,9 @@ def test_invalid_props_in_a_dump_are_refused_with_the_field():
 @pytest.mark.neo4j
 @pytest.mark.asyncio(loop_scope="session")
 async def test_embedded_dump_restored_into_neo4j_dumps_identically(
-    embedded_store, empty_neo4j_store
+    embedded_store, empty_neo4j_store, demo_graph
 ):
-    await embedded_store.import_graph(load_seed_graph(DEMO_DIR))
+    await embedded_store.import_graph(demo_graph)
     first = dump.to_json(await embedded_store.snapshot())
     await empty_neo4j_store.import_graph(dump.from_json(first))
     assert dump.to_json(await empty_neo4j_store.snapshot()) == first
@@ -72,8 +70,10 @@ def _write(path: Path, nodes: list[NodeRecord], edges: list[EdgeRecord]) -> Path
 
 
 @pytest.mark.asyncio(loop_scope="session")
-async def test_a_dump_restores_batch_by_batch_with_progress(store: Store, tmp_path: Path):
-    demo = load_seed_graph(DEMO_DIR)
+async def test_a_dump_restores_batch_by_batch_with_progress(
+    store: Store, tmp_path: Path, demo_graph: Subgraph
+):
+    demo = demo_graph
     source = dump.DumpFile(_write(tmp_path / "demo.json", demo.nodes, demo.edges), batch=50)
     told: list[int] = []
     source.progress = told.append
@@ -101,12 +101,19 @@ def _batches(nodes: list[NodeRecord], edges: list[EdgeRecord], taken: list[int])
             yield wrap(records[start : start + 40])
 
 
+def _records(sub: Subgraph) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+    """What a dump of `sub` holds, in a dump's order, without writing it."""
+    return sorted(sub.nodes, key=lambda n: n.id), sorted(sub.edges, key=lambda e: e.id)
+
+
 @pytest.mark.parametrize("clash", ["node id", "same tie twice", "edge id", "tie held", "no end"])
 @pytest.mark.asyncio(loop_scope="session")
-async def test_a_stream_that_fails_late_leaves_the_store_as_it_was(store: Store, clash: str):
-    before, nodes, edges = _split(load_seed_graph(DEMO_DIR))
+async def test_a_stream_that_fails_late_leaves_the_store_as_it_was(
+    store: Store, clash: str, demo_graph: Subgraph
+):
+    before, nodes, edges = _split(demo_graph)
     await store.import_graph(before)
-    held = dump.to_json(await store.snapshot())
+    held = _records(await store.snapshot())
     last, taken = edges[-1], before.edges[0]
     if clash == "node id":
         nodes.append(replace(nodes[-1], id=before.nodes[0].id))
@@ -122,7 +129,7 @@ async def test_a_stream_that_fails_late_leaves_the_store_as_it_was(store: Store,
     with pytest.raises(Conflict):
         await store.import_stream(_batches(nodes, edges, handed))
     assert len(handed) > 2  # it failed after batches had gone in
-    assert dump.to_json(await store.snapshot()) == held
+    assert _records(await store.snapshot()) == held
 
 
 @pytest.mark.neo4j
@@ -167,9 +174,9 @@ def _spoil(path: Path, how: str) -> None:
 @pytest.mark.parametrize("held", ["empty store", "store holding half"])
 @pytest.mark.asyncio(loop_scope="session")
 async def test_a_dump_whose_last_record_is_bad_changes_nothing(
-    store: Store, tmp_path: Path, how: str, held: str
+    store: Store, tmp_path: Path, how: str, held: str, demo_graph: Subgraph
 ):
-    demo = load_seed_graph(DEMO_DIR)
+    demo = demo_graph
     nodes, edges = demo.nodes, demo.edges
     if held != "empty store":  # the store holds one half, the dump is the other
         half = len(nodes) // 2
@@ -191,11 +198,13 @@ async def test_a_dump_whose_last_record_is_bad_changes_nothing(
 
 
 @pytest.mark.asyncio(loop_scope="session")
-async def test_a_restore_into_an_empty_store_rebuilds_its_indexes(store: Store, tmp_path: Path):
+async def test_a_restore_into_an_empty_store_rebuilds_its_indexes(
+    store: Store, tmp_path: Path, demo_graph: Subgraph
+):
     indexes = _indexes(store, tmp_path / "registry.sqlite3")
     dropped = {"nodes_kind_sort", "edges_from", "edges_to", "entity_search", "organisation_search"}
     assert len(dropped & {name for name, _ in indexes}) >= 2
-    demo = load_seed_graph(DEMO_DIR)
+    demo = demo_graph
     source = dump.DumpFile(_write(tmp_path / "demo.json", demo.nodes, demo.edges), batch=40)
     await dump.restore(store, source)
     assert _indexes(store, tmp_path / "registry.sqlite3") == indexes

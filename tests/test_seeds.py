@@ -59,8 +59,8 @@ RETENTION_REFERENCE = date(2026, 11, 1)  # the demo's "today"
 
 
 @pytest.fixture(scope="module")
-def demo() -> Subgraph:
-    return load_seed_graph(DEMO_DIR)
+def demo(demo_graph: Subgraph) -> Subgraph:
+    return demo_graph
 
 
 def _nodes(demo: Subgraph, kind: NodeKind) -> list[NodeRecord]:

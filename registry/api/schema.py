@@ -6,12 +6,12 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter
+from strawberry.extensions import MaskErrors, MaxTokensLimiter
 from strawberry.tools import merge_types
 
 from registry.api.access import AccessControl
 from registry.api.admin_mutations import AdminMutation
-from registry.api.arguments import ArgumentRanges
+from registry.api.arguments import CheckArgumentRanges
 from registry.api.limits import MAX_TOKENS, DocumentLimits
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
@@ -54,7 +54,7 @@ schema = RegistrySchema(
         SharedReads,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         DocumentLimits,
-        lambda: AddValidationRules([ArgumentRanges]),
+        CheckArgumentRanges,
         lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)),
     ],
 )

@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 from typing import Annotated
 
 from argon2 import PasswordHasher
@@ -14,8 +15,6 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 TOKEN_PREFIX = "reg_"
 _hasher = PasswordHasher()
-# A hash to verify against when the account does not exist, so timing does not tell.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
 class Role(StrEnum):
@@ -77,9 +76,18 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        return _hasher.verify(password_hash or _dummy_hash(), password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the account does not exist, so timing does not tell.
+
+    Made at the first failed sign-in, not at import: hashing costs ~50 ms, which every
+    command and test process would otherwise pay at start-up."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def new_password() -> str:

@@ -10,7 +10,8 @@ from registry.analysis.communities import CommunityStatus as S
 from registry.analysis.graph import AnalysisFilter, as_of_graph, build_org_graph
 from registry.analysis.report import Report, full_report
 from registry.domain.enums import NodeKind
-from registry.services.seeding import DEMO_DIR, load_seed_graph, node_id
+from registry.services.seeding import node_id
+from registry.store.records import Subgraph
 
 
 def org(key: str) -> str:
@@ -39,8 +40,8 @@ AS_OF = date(2026, 12, 1)
 
 
 @pytest.fixture(scope="module")
-def history() -> nx.Graph:
-    return build_org_graph(load_seed_graph(DEMO_DIR), AnalysisFilter(as_of=AS_OF))
+def history(demo_graph: Subgraph) -> nx.Graph:
+    return build_org_graph(demo_graph, AnalysisFilter(as_of=AS_OF))
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import asyncio
 import pytest
 
 from registry.domain.enums import NodeKind
-from registry.services.seeding import DEMO_DIR, load_seed_graph, node_id
+from registry.services.seeding import node_id
 from registry.store.base import Store
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -34,8 +34,8 @@ def community(key: str) -> str:
     return node_id(NodeKind.COMMUNITY, key)
 
 
-async def test_planted_structure_is_found(store: Store, gql):
-    await store.import_graph(load_seed_graph(DEMO_DIR))
+async def test_planted_structure_is_found(store: Store, gql, demo_graph):
+    await store.import_graph(demo_graph)
     result = (await gql.ok(ANALYSIS))["analysis"]
     assert result["fresh"]
     gaps = {c["communityId"]: c for c in result["communities"] if c["gap"]}
@@ -69,8 +69,8 @@ async def test_planted_structure_is_found(store: Store, gql):
     assert 0 < result["clusters"]["modularity"] < 1
 
 
-async def test_analysis_follows_writes(store: Store, gql):
-    await store.import_graph(load_seed_graph(DEMO_DIR))
+async def test_analysis_follows_writes(store: Store, gql, demo_graph):
+    await store.import_graph(demo_graph)
     first = (
         await gql.ok("{ analysis { storeVersion communities(gapsOnly: true) { communityId } } }")
     )["analysis"]
@@ -94,8 +94,8 @@ async def test_analysis_follows_writes(store: Store, gql):
     )
 
 
-async def test_analysis_filters(store: Store, gql):
-    await store.import_graph(load_seed_graph(DEMO_DIR))
+async def test_analysis_filters(store: Store, gql, demo_graph):
+    await store.import_graph(demo_graph)
     only = """query($c: [ID!]) { analysis(filter: {communityIds: $c}) { communities(gapsOnly: true) { communityId } } }"""
     result = (await gql.ok(only, c=[community("filipinos")]))["analysis"]
     assert [c["communityId"] for c in result["communities"]] == [community("filipinos")]

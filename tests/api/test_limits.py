@@ -6,7 +6,6 @@ import httpx
 import pytest
 
 from registry.domain.accounts import Role
-from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -122,8 +121,8 @@ async def test_years_out_of_range_are_refused_in_exports(store: Store, client, y
         assert error["extensions"] == {"code": "VALIDATION", "field": field}, error
 
 
-async def test_years_in_range_are_analysed(store: Store, gql, client):
-    await store.import_graph(load_seed_graph(DEMO_DIR))
+async def test_years_in_range_are_analysed(store: Store, gql, client, demo_graph):
+    await store.import_graph(demo_graph)
     query = "query($f: AnalysisFilterInput!) { analysis(filter: $f) { fresh } }"
     for years in ({"yearFrom": 1900, "yearTo": CURRENT + 10}, {"yearFrom": 2015, "yearTo": 2015}):
         assert (await gql.ok(query, f=years))["analysis"]["fresh"]

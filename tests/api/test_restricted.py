@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import GraphQLClient
 
 from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.graph import validate_node
 from registry.store.base import NewEdge, Store
 from registry.store.query import AuditQuery, Direction, EdgeQuery
-from tests.conftest import GraphQLClient
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -8,7 +8,6 @@ import pytest
 import pytest_asyncio
 from playwright.sync_api import Browser, sync_playwright
 
-from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 from registry.store.records import Subgraph
 
@@ -18,8 +17,8 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
-def seed_graph() -> Subgraph:
-    return load_seed_graph(DEMO_DIR)
+def seed_graph(demo_graph: Subgraph) -> Subgraph:
+    return demo_graph
 
 
 @pytest_asyncio.fixture(loop_scope="session")

@@ -19,10 +19,9 @@ from registry.store.query import AuditQuery
 
 
 @pytest.fixture
-def runner(runner: CliRunner) -> CliRunner:
+def runner(seeded_runner: CliRunner) -> CliRunner:
     """The shared runner, with the demo network seeded."""
-    assert runner.invoke(app, ["seed"]).exit_code == 0
-    return runner
+    return seeded_runner
 
 
 def audit_entries() -> list:
