@@ -24,9 +24,10 @@ from typing import Any
 import networkx as nx
 
 from registry.analysis import brokers, communities, fragility, kernels, trend
+from registry.analysis.as_of import as_of_graph
 from registry.analysis.baseline import baselines
 from registry.analysis.communities import all_members, bridging_side
-from registry.analysis.graph import AnalysisFilter, as_of_graph, build_org_graph
+from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.analysis.introductions import introductions
 from registry.analysis.report import full_report, jsonable
 from registry.domain.enums import EdgeType, NodeKind

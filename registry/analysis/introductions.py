@@ -267,6 +267,8 @@ class _Partners:
             reasons.append(
                 f"ends {removed} dependence(s) of its organisations on a single organisation or tie"
             )
+        if frozenset((a, b)) in G.graph.get("not_bridging", ()):
+            reasons.append("tied so far only through funding, which bridges no one")
         if areas:
             reasons.append("same district: " + _names(G, "areas", areas))
         if common:
