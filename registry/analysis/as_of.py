@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 
 from registry.analysis import ties
+from registry.analysis.baseline import node_index
 from registry.analysis.kernels import bridge_count
 
 # Ordinals for an open start and an open end, beyond any real date.
@@ -77,6 +78,8 @@ class Year:
     ties: int  # that count
     bridges: int  # ties that count whose loss splits the network
     bridging: nx.Graph  # as `bridging_graph`, without tie attributes
+    index: dict[Hashable, int]  # every organisation of the history: a `baseline.node_index`
+    pairs: np.ndarray  # the ties of `bridging`, as rows of two positions in `index`
 
 
 def as_of_years(G: nx.Graph, days: list[date]) -> Iterator[Year]:
@@ -89,8 +92,8 @@ def as_of_years(G: nx.Graph, days: list[date]) -> Iterator[Year]:
     start = np.array([p.start.toordinal() if p.start else _OPEN_START for p in flat], np.int64)
     end = np.array([p.end.toordinal() if p.end else _OPEN_END for p in flat], np.int64)
     bridging = np.array([p.kind not in ties.NOT_BRIDGING_KINDS for p in flat], np.bool_)
-    nodes = list(G)
-    index = {n: i for i, n in enumerate(nodes)}
+    index = node_index(G)
+    nodes = list(index)
     ends = np.array([(index[u], index[v]) for u, v, _ in edges], np.int64).reshape(-1, 2)
     since = np.array(
         [(d.toordinal() if d else _OPEN_START) for d in (G.nodes[n]["since"] for n in nodes)]
@@ -108,7 +111,8 @@ def as_of_years(G: nx.Graph, days: list[date]) -> Iterator[Year]:
         out: nx.Graph = nx.Graph(**(G.graph | {"as_of": day}))
         out.add_nodes_from((nodes[i], G.nodes[nodes[i]]) for i in np.flatnonzero(present))
         out.add_edges_from((nodes[u], nodes[v]) for u, v in bridged)
-        yield Year(day, len(np.unique(counted)), len(counted), _bridges(counted, len(nodes)), out)
+        yield Year(day, len(np.unique(counted)), len(counted), _bridges(counted, len(nodes)), out,
+                   index, bridged)  # fmt: skip
 
 
 def _bridges(pairs: np.ndarray, n: int) -> int:

@@ -15,7 +15,14 @@ from statistics import fmean
 import networkx as nx
 
 from registry.analysis.as_of import as_of_years
-from registry.analysis.communities import CommunityReport, CommunityStatus, community_reports
+from registry.analysis.baseline import baselines_of
+from registry.analysis.communities import (
+    CommunityReport,
+    CommunityStatus,
+    all_members,
+    bridging_side,
+    community_reports,
+)
 from registry.analysis.kernels import bridges
 
 
@@ -70,8 +77,11 @@ def trend(G: nx.Graph, *, first: int | None = None, seed: int = 0) -> list[YearF
         return []
     first = first if first is not None else min(years)
     days = [min(date(year, 12, 31), as_of) for year in range(first, as_of.year + 1)]
-    return [
-        _figures(y.day, y.organisations, y.ties, y.bridges,
-                 community_reports(y.bridging, seed=seed))
-        for y in as_of_years(G, days)
-    ]  # fmt: skip
+    out = []
+    for y in as_of_years(G, days):
+        # The baseline from the year's arrays, numbered once for the whole history.
+        members, side = all_members(y.bridging), bridging_side(y.bridging)
+        odds = baselines_of(y.pairs, y.index, members, side, seed=seed)
+        reports = community_reports(y.bridging, odds=odds)
+        out.append(_figures(y.day, y.organisations, y.ties, y.bridges, reports))
+    return out
