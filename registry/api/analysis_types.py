@@ -141,6 +141,18 @@ class BrokerageRoles:
     liaison: int
 
 
+@strawberry.type(description="A broker's roles for one of the groups it counts for.")
+class GroupRoles:
+    group: strawberry.ID = strawberry.field(description="A community's id, or a side.")
+    name: str
+    roles: BrokerageRoles
+
+    @strawberry.field(description="The community, when the group is one.")
+    async def community(self, info: Info) -> Community | None:
+        found = await _node(info, self.group)
+        return found if isinstance(found, Community) else None
+
+
 @strawberry.type
 class Broker:
     organisation_id: strawberry.ID
@@ -148,7 +160,13 @@ class Broker:
     betweenness: float
     effective_size: float | None = strawberry.field(description="Burt's effective size.")
     constraint: float | None = strawberry.field(description="Burt's constraint.")
-    roles: BrokerageRoles
+    roles: BrokerageRoles = strawberry.field(
+        description="Roles for its first community (or side), along the ties' direction."
+    )
+    roles_by_group: list[GroupRoles] = strawberry.field(
+        description="Roles for each community it represents (or its side): an organisation "
+        "in several communities is a broker for each."
+    )
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation | None:
@@ -243,8 +261,12 @@ class TieModel:
     ended: int
     not_started: int
     too_weak: int
+    not_bridging: int = strawberry.field(
+        description="Ties that count but bridge no one: they exist only through funding."
+    )
     counted_by_kind: JSON
     meanings: JSON
+    rules: list[str] = strawberry.field(description="Which ties counted, in words.")
 
 
 @strawberry.type(description="Louvain clusters and how far they follow community lines.")
@@ -264,6 +286,12 @@ def brokers(report: full.Report) -> list[Broker]:
             effective_size=b.effective_size,
             constraint=b.constraint,
             roles=BrokerageRoles(**b.roles),
+            roles_by_group=[
+                GroupRoles(
+                    group=strawberry.ID(g.group), name=g.name, roles=BrokerageRoles(**g.roles)
+                )
+                for g in b.roles_by_group
+            ],
         )
         for b in report.brokers.top
     ]
@@ -324,8 +352,9 @@ def tie_model(report: full.Report) -> TieModel:
     m = report.tie_model
     return TieModel(min_weight=m.min_weight, recent_days=m.recent_days, recorded=m.recorded,
                     counted=m.counted, ended=m.ended, not_started=m.not_started,
-                    too_weak=m.too_weak,
-                    counted_by_kind=JSON(m.counted_by_kind), meanings=JSON(m.meanings))  # fmt: skip
+                    too_weak=m.too_weak, not_bridging=m.not_bridging,
+                    counted_by_kind=JSON(m.counted_by_kind), meanings=JSON(m.meanings),
+                    rules=m.rules)  # fmt: skip
 
 
 def clusters(report: full.Report) -> Clusters:
