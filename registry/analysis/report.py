@@ -131,9 +131,9 @@ def full_report(
 ) -> Report:
     """Every figure of the analysis of `history` (from `build_org_graph`) as of its date:
     the ties that count then (`as_of_graph`), of which the bridging ones (`bridging_graph`)
-    decide statuses, E-I, fragility, community brokers and introductions. Brokerage roles
-    follow the direction of the ties (`flows`). Randomised parts (the random baseline,
-    sampled betweenness, Louvain) use `seed`."""
+    decide statuses, E-I, fragility, community brokers, introductions and district ties.
+    Brokerage roles follow the direction of the ties (`flows`). Randomised parts (the random
+    baseline, sampled betweenness, Louvain) use `seed`."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -171,7 +171,7 @@ def full_report(
             "introductions",
             lambda: introductions(B, reports, cuts, odds, limit=introductions_per_community),
         )
-        per_district = timed("districts", lambda: districts.district_reports(G))
+        per_district = timed("districts", lambda: districts.district_reports(B))
         years = timed("trend", lambda: trend.trend(history, seed=seed))
         between = pending.result()
 

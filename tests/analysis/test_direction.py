@@ -74,6 +74,14 @@ def test_a_tie_only_through_funding_is_no_bridge() -> None:
     assert any("funding" in rule for rule in jsonable(report)["tieModel"]["rules"])
 
 
+def test_a_districts_grant_alone_does_not_tie_a_community_to_its_units() -> None:
+    orgs = {"unit": "MUNICIPAL_UNIT @stovner", "x1": "IMMIGRANT_ORGANISATION x @stovner",
+            "x2": "IMMIGRANT_ORGANISATION x @stovner"}  # fmt: skip
+    funded = history(orgs, {"unit-x1": {"kind": "FUNDING", "strength": 5}, "x1-x2": PARTNERS})
+    [stovner] = full_report(funded).districts
+    assert [(c.name, c.tied) for c in stovner.communities] == [("X", False)]
+
+
 def test_funding_beside_a_working_tie_still_bridges_by_the_working_part() -> None:
     parts = [ties.Part("FUNDING", 5.0, None, None, "m"), ties.Part("PARTNERSHIP", 1.0, None, None)]
     assert ties.bridges(parts) and ties.bridging_weight(parts) == 1.0
