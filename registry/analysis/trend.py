@@ -77,11 +77,13 @@ def trend(G: nx.Graph, *, first: int | None = None, seed: int = 0) -> list[YearF
         return []
     first = first if first is not None else min(years)
     days = [min(date(year, 12, 31), as_of) for year in range(first, as_of.year + 1)]
+    # Every year's organisations are some of the history's, with the same communities and
+    # sides; those not there yet have no ties, so they change no figure of the baseline.
+    members, side = all_members(G), bridging_side(G)
     out = []
     for y in as_of_years(G, days):
         # The baseline from the year's arrays, numbered once for the whole history.
-        members, side = all_members(y.bridging), bridging_side(y.bridging)
         odds = baselines_of(y.pairs, y.index, members, side, seed=seed)
-        reports = community_reports(y.bridging, odds=odds)
+        reports = community_reports(y.bridging, odds=odds, hops=False)
         out.append(_figures(y.day, y.organisations, y.ties, y.bridges, reports))
     return out
