@@ -15,10 +15,10 @@ The structural part depends only on the community's end of the tie (the bridging
 as one place), so it comes exactly from the separators `fragility.separators` found: a new tie
 from organisation a to the side removes, for each member t, the separators t shares with a,
 except the one where their paths part. Among the partners, those sharing a district, a
-partner or a topic with the organisation come first (`prior`); a shared topic alone proposes
-a partner only when nothing else does. Each partner is proposed once per community, each of
-its organisations at most `PER_ORGANISATION` times, and a tie that would change nothing
-(gain 0) is not proposed.
+partner or a topic with the organisation come first (`partners.Partners`); a shared topic
+alone proposes a partner only when nothing else does. Each partner is proposed once per
+community, each of its organisations at most `PER_ORGANISATION` times, and a tie that would
+change nothing (gain 0) is not proposed.
 """
 
 from collections import Counter
