@@ -14,6 +14,7 @@ organisation. One community in ten is cut off, one in ten tied only to other min
 """
 
 import json
+import os
 import random
 import sys
 import time
@@ -24,9 +25,10 @@ from typing import Any
 import networkx as nx
 
 from registry.analysis import brokers, communities, fragility, kernels, trend
+from registry.analysis.as_of import as_of_graph
 from registry.analysis.baseline import baselines
 from registry.analysis.communities import all_members, bridging_side
-from registry.analysis.graph import AnalysisFilter, as_of_graph, build_org_graph
+from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.analysis.introductions import introductions
 from registry.analysis.report import full_report, jsonable
 from registry.domain.enums import EdgeType, NodeKind
@@ -189,6 +191,8 @@ def bench(n: int, parts: bool) -> None:
         _time("introductions", lambda: introductions(G, reports, cuts, odds))
         _time("trend", lambda: trend.trend(history))
     report = _time("full_report", lambda: full_report(history, EMI))
+    # The machine is shared: a time means little without the load it was measured under.
+    print("  load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print("  parts (ms):", report.timings_ms)
     print(f"  statuses: {report.summary.statuses}, {len(json.dumps(jsonable(report)))} bytes")
 

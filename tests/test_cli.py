@@ -140,6 +140,9 @@ def test_analyze_prints_tables_and_json(seeded_runner: CliRunner):
     first_rows = text.output.split("Grunn / Reason")[1].splitlines()[2:5]
     assert [row.split()[1] for row in first_rows] == ["CUT_OFF", "CUT_OFF", "SINGLE_BRIDGE"]
     assert "Skogfinsk kulturforum Oslo – Skogfinsk sangverksted (1)" in text.output
+    # Which ties counted, and that funding alone bridges no one, in one line.
+    [rules] = [line for line in text.output.splitlines() if line.startswith("Regler / Rules:")]
+    assert "only through funding is no bridge" in rules
     as_json = runner.invoke(app, ["analyze", "--json", "--from", "2015", "--to", "2018"])
     report = json.loads(as_json.output)
     assert report["summary"]["organisations"] >= 150
@@ -148,6 +151,9 @@ def test_analyze_prints_tables_and_json(seeded_runner: CliRunner):
     earlier = json.loads(runner.invoke(app, ["analyze", "--json", "--as-of", "2016-06-30"]).output)
     assert earlier["trend"][-1]["asOf"] == "2016-06-30"
     assert {"name", "status", "reason", "eiIndex", "eiExpected"} <= earlier["communities"][0].keys()
+    assert {"community", "from", "to", "gain", "reasons"} <= earlier["introductions"][0].keys()
+    assert earlier["tieModel"]["rules"] and earlier["tieModel"]["notBridging"] >= 0
+    assert {"group", "name", "roles"} <= earlier["brokers"]["top"][0]["rolesByGroup"][0].keys()
     # The Forest Finns' tie to EMI begins in November 2022 (seeds/README.md).
     finns = next(c for c in earlier["communities"] if c["name"] == "Skogfinner")
     assert finns["status"] == "CUT_OFF"

@@ -74,8 +74,28 @@ def baselines(
     """Per group: E-I (Krackhardt and Stern) and ties to `bridging_side`, observed and under
     the baseline. One shuffle of all tie ends serves every group; a node counts for each of
     its groups."""
-    # In id order, so that the same network gives the same figures whatever store it came from.
-    index = {node: i for i, node in enumerate(sorted(G, key=str))}
+    index = node_index(G)
+    pairs = np.array([(index[u], index[v]) for u, v in G.edges()], np.int64).reshape(-1, 2)
+    return baselines_of(pairs, index, groups, bridging_side, seed=seed, permutations=permutations)
+
+
+def node_index(G: nx.Graph) -> dict[Hashable, int]:
+    """The nodes in id order, so that the same network gives the same figures whatever store
+    it came from. A graph with fewer nodes, numbered within a larger one's index, gives the
+    same figures too: only the order of the indices matters."""
+    return {node: i for i, node in enumerate(sorted(G, key=str))}
+
+
+def baselines_of(
+    pairs: np.ndarray,
+    index: Mapping[Hashable, int],
+    groups: Mapping[str, Collection[Hashable]],
+    bridging_side: Collection[Hashable],
+    *,
+    seed: int = 0,
+    permutations: int = PERMUTATIONS,
+) -> dict[str, Baseline]:
+    """`baselines` of the ties `pairs` (rows of two positions in `index`, a `node_index`)."""
     names = list(groups)
     of: list[list[int]] = [[] for _ in index]
     for g, name in enumerate(names):
@@ -87,8 +107,7 @@ def baselines(
     side = np.zeros(len(index), np.int64)
     side[[index[v] for v in bridging_side if v in index]] = 1
     # Each tie as (lower index, higher index), in that order: sorted by numpy, not in Python.
-    pairs = np.array([(index[u], index[v]) for u, v in G.edges()], np.int64).reshape(-1, 2)
-    pairs.sort(axis=1)
+    pairs = np.sort(pairs, axis=1)
     ends = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))].ravel()
     degree = np.bincount(ends, minlength=len(index))
     volume = np.bincount(mcom, weights=degree[np.repeat(np.arange(len(index)), np.diff(mptr))],

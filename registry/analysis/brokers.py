@@ -8,13 +8,14 @@ figures of NetworkX's per-node definitions in time linear in the number of trian
 """
 
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from math import nan
 
 import networkx as nx
 
 from registry.analysis import kernels
+from registry.analysis.as_of import flows
 
 ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison")
 
@@ -86,60 +87,107 @@ def constraint(G: nx.Graph, weight: str | None = None) -> dict[Hashable, float]:
     return result
 
 
-def _role(ga: Hashable, gb: Hashable, gc: Hashable) -> str:
-    if ga == gb:
-        return "coordinator" if gc == gb else "representative"
-    if gc == gb:
+def _role(a_in: bool, c_in: bool, shared: bool) -> str:
+    """The role of b on a -> b -> c: a in b's group, c in it, a and c sharing a group."""
+    if a_in:
+        return "coordinator" if c_in else "representative"
+    if c_in:
         return "gatekeeper"
-    return "itinerant" if ga == gc else "liaison"
+    return "itinerant" if shared else "liaison"
 
 
 def brokerage(G: nx.Graph, groups: str | Mapping[Hashable, Hashable] = "group") -> dict:
-    """Gould and Fernandez's brokerage roles: for each broker b, the number of open two-paths
-    a -> b -> c (a != c, no tie a -> c) by the groups of a, b and c:
+    """Gould and Fernandez's brokerage roles of every node, each in one group: `groups` is a
+    node attribute name or a mapping from node to group; see `brokerage_by_group`.
 
-    - coordinator: all three in one group; itinerant: a and c in one group, b outside it;
-    - representative: b in a's group, passing on to another group;
-    - gatekeeper: b in c's group, letting in from another group;
-    - liaison: three different groups.
-
-    `groups` is a node attribute name or a mapping from node to group. A directed graph is
-    counted as defined; an undirected graph as if each tie ran both ways, so each open pair
-    {a, c} counts twice: coordinator, itinerant and liaison counts are even and representative
-    equals gatekeeper. The org graph is undirected (most ties have no direction), and its
-    groups are each organisation's first represented community or its side.
-
-    Returns a dict from node to a dict from role (see ROLES) to count. The counts come from
-    group sizes among b's neighbours, minus the closed pairs, so the work grows with the
-    triangles rather than with the square of each degree.
-    """
+    Returns a dict from node to a dict from role (see ROLES) to count."""
     group = nx.get_node_attributes(G, groups) if isinstance(groups, str) else groups
-    # Plain sets, since intersecting them costs the smaller side, unlike NetworkX's views.
-    succ = {
-        u: set(nbrs) - {u} for u, nbrs in (G.succ if isinstance(G, nx.DiGraph) else G.adj).items()
+    by_group = brokerage_by_group(G, {n: (g,) for n, g in group.items()})
+    return {b: by_group[b][group[b]] for b in G}
+
+
+def brokerage_by_group(
+    G: nx.Graph,
+    memberships: Mapping[Hashable, Collection[Hashable]],
+    brokers: Iterable[Hashable] | None = None,
+) -> dict[Hashable, dict[Hashable, dict[str, int]]]:
+    """Gould and Fernandez's brokerage roles: for each broker b and each group g it belongs
+    to, the number of open two-paths a -> b -> c (a != c, no tie a -> c) by where a and c
+    stand towards g:
+
+    - coordinator: a and c in g; representative: a in g, c not (b passes on out of g);
+    - gatekeeper: c in g, a not (b lets in); itinerant: neither, but a and c share a
+      group; liaison: neither, and a and c share no group.
+
+    `memberships` gives each node's groups, several for an organisation in several
+    communities: it is a broker for each of them. With one group each, these are the roles
+    as defined. A directed graph is counted as its arcs run (from the sender, see
+    `as_of.flows`); an undirected graph as if each tie ran both ways, so each open pair
+    {a, c} counts twice. `brokers` (default: every node) are the nodes counted.
+
+    The counts come from group sizes among b's neighbours, minus the closed pairs, so the
+    work grows with the triangles rather than with the square of each degree.
+    """
+    succ = G.succ if isinstance(G, nx.DiGraph) else G.adj
+    pred = G.pred if isinstance(G, nx.DiGraph) else G.adj
+    member = {n: frozenset(gs) for n, gs in memberships.items()}
+    out = {}
+    for b in G if brokers is None else brokers:
+        # Plain sets, since intersecting them costs the smaller side, unlike NetworkX's views.
+        ins, outs = set(pred[b]) - {b}, set(succ[b]) - {b}
+        out[b] = {g: _roles(g, ins, outs, member, succ) for g in sorted(member[b], key=str)}
+    return out
+
+
+def _roles(
+    g: Hashable,
+    ins: set[Hashable],
+    outs: set[Hashable],
+    member: Mapping[Hashable, frozenset[Hashable]],
+    succ: Mapping[Hashable, Mapping[Hashable, object]],
+) -> dict[str, int]:
+    """A broker's roles for its group `g`; `ins` and `outs` are its in- and out-neighbours."""
+    ins_in = sum(1 for a in ins if g in member[a])
+    outs_in = sum(1 for c in outs if g in member[c])
+    # Outside g, the ends are told apart by their sets of groups: few distinct ones.
+    ins_out = Counter(member[a] for a in ins if g not in member[a])
+    outs_out = Counter(member[c] for c in outs if g not in member[c])
+    itinerant = sum(n * m for ga, n in ins_out.items() for gc, m in outs_out.items() if ga & gc)
+    counts = {
+        "coordinator": ins_in * outs_in,
+        "gatekeeper": (len(ins) - ins_in) * outs_in,
+        "representative": ins_in * (len(outs) - outs_in),
+        "itinerant": itinerant,
+        "liaison": ins_out.total() * outs_out.total() - itinerant,
     }
-    pred = {u: set(nbrs) - {u} for u, nbrs in G.pred.items()} if isinstance(G, nx.DiGraph) else succ
-    result = {}
-    for b in G:
-        gb = group[b]
-        ins = Counter(group[a] for a in pred[b])
-        outs = Counter(group[c] for c in succ[b])
-        in_own, in_all = ins[gb], ins.total()
-        out_own, out_all = outs[gb], outs.total()
-        itinerant = sum(n * outs[g] for g, n in ins.items() if g != gb)
-        counts = {
-            "coordinator": in_own * out_own,
-            "gatekeeper": (in_all - in_own) * out_own,
-            "representative": in_own * (out_all - out_own),
-            "itinerant": itinerant,
-            "liaison": (in_all - in_own) * (out_all - out_own) - itinerant,
-        }
-        # Take back the pairs that are not open: a == c, and a already tied to c.
-        for a in pred[b]:
-            ga = group[a]
-            if a in succ[b]:
-                counts[_role(ga, gb, ga)] -= 1
-            for c in succ[a] & succ[b]:  # holds neither a nor b: there are no self-ties
-                counts[_role(ga, gb, group[c])] -= 1
-        result[b] = counts
-    return result
+    # Take back the pairs that are not open: a == c, and a already tied to c.
+    for a in ins:
+        ga = member[a]
+        if a in outs:
+            counts[_role(g in ga, g in ga, True)] -= 1
+        nbrs = succ[a]  # walk the shorter side: brokers with thousands of ties meet each other
+        closed = [c for c in nbrs if c in outs] if len(nbrs) < len(outs) else [
+            c for c in outs if c in nbrs]  # fmt: skip
+        for c in closed:
+            if c != a:  # a self-tie closes nothing
+                counts[_role(g in ga, g in member[c], not ga.isdisjoint(member[c]))] -= 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRoles:
+    """A broker's Gould–Fernandez roles for one of its groups (a community or a side)."""
+
+    group: str
+    name: str
+    roles: dict[str, int]
+
+
+def group_roles(G: nx.Graph, nodes: list[Hashable]) -> dict[Hashable, list[GroupRoles]]:
+    """The brokerage roles of `nodes` for each of their groups, along the ties' direction."""
+    names = {c: p.get("name", c) for c, p in G.graph.get("communities", {}).items()}
+    counted = brokerage_by_group(flows(G), dict(G.nodes(data="groups")), nodes)
+    return {
+        n: [GroupRoles(str(g), names.get(g, str(g)), r) for g, r in counted[n].items()]
+        for n in nodes
+    }

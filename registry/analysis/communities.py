@@ -131,18 +131,21 @@ def community_reports(
     cuts: Mapping[str, Separation] | None = None,
     odds: Mapping[str, Baseline] | None = None,
     seed: int = 0,
+    hops: bool = True,
 ) -> list[CommunityReport]:
     """One report per community of the catalogue, worst first (see the module doc). `G` is
-    an `as_of_graph`; `cuts` are `separators` and `odds` the `baselines` towards
-    `bridging_side` (computed if absent)."""
+    the `as_of.bridging_graph`; `cuts` are `separators` and `odds` the `baselines` towards
+    `bridging_side` (computed if absent). Without `hops`, the hops to the public side,
+    municipal units and EMI are left None (the trend needs none of them)."""
     members = all_members(G)
     side = bridging_side(G)
     cuts = cuts if cuts is not None else separators(G, side, members)
     chance = odds if odds is not None else baselines(G, members, side, seed=seed)
-    to_public = hops_from(G, (n for n, s in G.nodes(data="side") if s == PUBLIC))
-    municipal = (n for n, k in G.nodes(data="kind") if k == OrganisationKind.MUNICIPAL_UNIT)
+    public = [n for n, s in G.nodes(data="side") if s == PUBLIC] if hops else []
+    to_public = hops_from(G, public)
+    municipal = [n for n in public if G.nodes[n]["kind"] == OrganisationKind.MUNICIPAL_UNIT]
     to_municipal = hops_from(G, municipal)
-    to_emi = hops_from(G, [emi_id]) if emi_id in G else {}
+    to_emi = hops_from(G, [emi_id]) if hops and emi_id in G else {}
     serving: dict[str, list[str]] = defaultdict(list)
     for node, data in G.nodes(data=True):
         for community in set(data.get("communities", ())) - set(data.get("represents", ())):

@@ -5,7 +5,9 @@ located there; the district's own units are the public-side organisations locate
 municipal units and the local state offices (NAV offices are run jointly by the district and
 the state), but not a city-wide or national body. A community
 counts as tied when one of its organisations in the district has a direct tie to one of them:
-a city-wide tie does not tell whether the district's services reach it.
+a city-wide tie does not tell whether the district's services reach it. The report reads
+the bridging ties (`as_of.bridging_graph`): a district's grant alone does not tie a community
+to its services.
 """
 
 from collections import defaultdict

@@ -15,53 +15,32 @@ The structural part depends only on the community's end of the tie (the bridging
 as one place), so it comes exactly from the separators `fragility.separators` found: a new tie
 from organisation a to the side removes, for each member t, the separators t shares with a,
 except the one where their paths part. Among the partners, those sharing a district, a
-partner or a topic with the organisation come first (`prior`); a shared topic alone proposes
-a partner only when nothing else does. Each partner is proposed once per community, each of
-its organisations at most `PER_ORGANISATION` times, and a tie that would change nothing
-(gain 0) is not proposed.
+partner or a topic with the organisation come first (`partners.Partners`); a shared topic
+alone proposes a partner only when nothing else does. Each partner is proposed once per
+community, each of its organisations at most `PER_ORGANISATION` times, and a tie that would
+change nothing (gain 0) is not proposed.
 """
 
-import heapq
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, replace
-from math import log
-from operator import itemgetter
-from typing import Any
+from dataclasses import replace
 
 import networkx as nx
 
 from registry.analysis.baseline import Baseline
 from registry.analysis.communities import (
-    SEVERITY,
     CommunityReport,
     CommunityStatus,
     bridging_side,
     status_of,
 )
 from registry.analysis.fragility import Separation
-from registry.domain.enums import OrganisationKind
+from registry.analysis.partners import Introduction, Partners
 
 STEPS = {CommunityStatus.CUT_OFF: 3, CommunityStatus.SINGLE_BRIDGE: 2,
          CommunityStatus.WEAKLY_BRIDGED: 1, CommunityStatus.BRIDGED: 0,
          CommunityStatus.TOO_SMALL: 0}  # fmt: skip
-PARTNERS_PER_ORGANISATION = 5  # candidates looked at per organisation of the community
 PER_ORGANISATION = 3  # introductions proposed per organisation of the community
-
-
-@dataclass(frozen=True, slots=True)
-class Introduction:
-    community: str
-    from_: str  # the community's organisation ("from" in JSON)
-    to: str  # the partner on the bridging side
-    gain: float
-    status_after: CommunityStatus
-    newly_reached: int
-    dependencies_removed: int
-    reasons: list[str]
-    shared_topics: list[str]
-    shared_areas: list[str]
-    common_partners: list[str]
 
 
 def introductions(
@@ -74,7 +53,7 @@ def introductions(
 ) -> tuple[list[Introduction], dict[str, str]]:
     """The `limit` best introductions per community with a gap (or a cut-off one too small to
     rank), best first; and for those without any, why not."""
-    partners = _Partners(G)
+    partners = Partners(G)
     out: list[Introduction] = []
     notes: dict[str, str] = {}
     for r in reports:
@@ -84,7 +63,7 @@ def introductions(
         found = _for_community(G, r, cuts[r.community], odds[r.community], partners, limit)
         out += found
         if not found:
-            notes[r.community] = partners.why_none(r, cuts[r.community], odds[r.community])
+            notes[r.community] = _why_none(G, r, cuts[r.community], odds[r.community])
     return out, notes
 
 
@@ -93,7 +72,7 @@ def _for_community(
     r: CommunityReport,
     cut: Separation,
     odds: Baseline,
-    partners: "_Partners",
+    partners: Partners,
     limit: int,
 ) -> list[Introduction]:
     sim = _Simulation(G, r, cut, odds)
@@ -182,103 +161,14 @@ class _Simulation:
         return round(gain, 3), after, len(newly), removed
 
 
-class _Partners:
-    """Who on the bridging side could meet whom, indexed once."""
-
-    def __init__(self, G: nx.Graph) -> None:
-        self.G = G
-        self.side = bridging_side(G)
-        self.sharing: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for node in self.side:
-            for field in ("topics", "areas"):
-                for key in G.nodes[node][field]:
-                    self.sharing[(field, key)].append(node)
-        # Looked up once per candidate partner: plain sets, not NetworkX's views, each time.
-        self.topics = {n: set(t) for n, t in G.nodes(data="topics", default=())}
-        self.municipal = {
-            n for n, k in G.nodes(data="kind") if k == OrganisationKind.MUNICIPAL_UNIT
-        }
-
-    def best(self, a: str) -> list[tuple[str, float]]:
-        """The best partners for `a` by `prior`: shared district 2, common partners their
-        Adamic-Adar index, shared topic 1 each, a municipal unit 0.5; a shared topic alone
-        only when nothing else is found."""
-        G, data = self.G, self.G.nodes[a]
-        # Scores are fractional, which `Counter` is not typed for: sums in a defaultdict.
-        strong: dict[str, float] = defaultdict(float)
-        for key in data["areas"]:
-            for b in dict.fromkeys(self.sharing.get(("areas", key), ())):
-                strong[b] += 2.0
-        for w in G.adj[a]:
-            if len(G.adj[w]) > 1:
-                for b in G.adj[w]:
-                    if b in self.side:
-                        strong[b] += 1 / log(len(G.adj[w]))
-        topics = set(data["topics"])
-        if strong:  # topics only add to partners met another way: no need to count them all
-            score = defaultdict(float, {b: n + len(topics & self.topics[b])
-                                        for b, n in strong.items()})  # fmt: skip
-        else:
-            score = defaultdict(float)
-            for key in topics:
-                for b in self.sharing.get(("topics", key), ()):
-                    score[b] += 1
-        near = set(G.adj[a])
-        for b in list(score):
-            if b in near or b == a:
-                del score[b]
-            elif b in self.municipal:
-                score[b] += 0.5
-        return heapq.nlargest(PARTNERS_PER_ORGANISATION, score.items(), key=itemgetter(1))
-
-    def why_none(self, r: CommunityReport, cut: Separation, odds: Baseline) -> str:
-        if not r.organisations:
-            return "no organisation represents it, so there is no one to introduce"
-        if not self.side:
-            return "no organisation on the public side or in the wider society to meet"
-        sim = _Simulation(self.G, r, cut, odds)
-        if all(sim.gain(a, None)[0] <= 0 for a in r.organisations):
-            return ("no single new tie from its organisations would change its status or "
-                    "remove a single point of failure")  # fmt: skip
-        return ("no organisation on the public side or in the wider society shares a district, "
-                "a partner or a topic with its organisations")  # fmt: skip
-
-    def introduction(
-        self,
-        r: CommunityReport,
-        a: str,
-        b: str,
-        gain: float,
-        after: CommunityStatus,
-        newly: int,
-        removed: int,
-    ) -> Introduction:
-        G = self.G
-        da, db = G.nodes[a], G.nodes[b]
-        topics = sorted(set(da["topics"]) & set(db["topics"]))
-        areas = sorted(set(da["areas"]) & set(db["areas"]))
-        common = sorted(G.adj[a].keys() & G.adj[b].keys())
-        reasons = []
-        if SEVERITY.index(after) > SEVERITY.index(r.status):
-            reasons.append(f"{r.name}: {r.status} → {after}")
-        if newly:
-            reasons.append(f"{newly} organisation(s) of {r.name} newly reach the bridging side")
-        if removed:
-            reasons.append(
-                f"ends {removed} dependence(s) of its organisations on a single organisation or tie"
-            )
-        if areas:
-            reasons.append("same district: " + _names(G, "areas", areas))
-        if common:
-            reasons.append("common partners: " + ", ".join(G.nodes[w]["name"] for w in common))
-        if topics:
-            reasons.append("shared topics: " + _names(G, "topics", topics))
-        if db["kind"] == OrganisationKind.MUNICIPAL_UNIT:
-            reasons.append("a municipal unit")
-        return Introduction(r.community, a, b, gain, after, newly, removed, reasons, topics,
-                            areas, common)  # fmt: skip
-
-
-def _names(G: nx.Graph, catalogue: str, ids: list[str]) -> str:
-    entries: dict[str, dict[str, Any]] = G.graph.get(catalogue, {})
-    return ", ".join(sorted(entries.get(i, {}).get("name", i) for i in ids))
+def _why_none(G: nx.Graph, r: CommunityReport, cut: Separation, odds: Baseline) -> str:
+    if not r.organisations:
+        return "no organisation represents it, so there is no one to introduce"
+    if not bridging_side(G):
+        return "no organisation on the public side or in the wider society to meet"
+    sim = _Simulation(G, r, cut, odds)
+    if all(sim.gain(a, None)[0] <= 0 for a in r.organisations):
+        return ("no single new tie from its organisations would change its status or "
+                "remove a single point of failure")  # fmt: skip
+    return ("no organisation on the public side or in the wider society shares a district, "
+            "a partner or a topic with its organisations")  # fmt: skip

@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from registry.analysis import brokers, clusters, districts, fragility, kernels, ties, trend
+from registry.analysis import brokers, clusters, districts, fragility, kernels, trend
+from registry.analysis.as_of import TieModel, as_of_graph, bridging_graph, tie_model
 from registry.analysis.baseline import baselines
 from registry.analysis.communities import (
     CommunityReport,
@@ -26,7 +27,7 @@ from registry.analysis.communities import (
     bridging_side,
     community_reports,
 )
-from registry.analysis.graph import MINORITY, PUBLIC, WIDER, as_of_graph, community_members
+from registry.analysis.graph import MINORITY, PUBLIC, WIDER, community_members
 from registry.analysis.introductions import Introduction, introductions
 
 T = TypeVar("T")
@@ -39,21 +40,6 @@ class Parameters:
     seed: int
     betweenness_exact: bool
     betweenness_k: int | None  # sources sampled, when not exact
-
-
-@dataclass(frozen=True, slots=True)
-class TieModel:
-    """Which ties counted, and by what rule (`registry.analysis.ties`)."""
-
-    min_weight: float
-    recent_days: int
-    recorded: int  # ties ever recorded between the organisations analysed
-    counted: int  # ties that count as of the date
-    ended: int  # left out: ended more than `recent_days` before the date
-    not_started: int  # left out: starts after the date
-    too_weak: int  # left out: active, but lighter than `min_weight` (large shared events)
-    counted_by_kind: dict[str, int]  # a tie of several kinds counts once for each
-    meanings: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +67,8 @@ class TopBroker:
     betweenness: float
     effective_size: float
     constraint: float
-    roles: dict[str, int]
+    roles: dict[str, int]  # for `group`, its first
+    roles_by_group: list[brokers.GroupRoles]  # for each community it counts for, or its side
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,25 +118,6 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _tie_model(history: nx.Graph, G: nx.Graph) -> TieModel:
-    day = G.graph["as_of"]
-    ended = not_started = too_weak = 0
-    for u, v, tie in history.edges(data=True):
-        parts = tie["parts"]
-        if G.has_edge(u, v):
-            continue
-        if any(p.active(day) for p in parts):
-            too_weak += 1
-        elif all(p.start and p.start > day for p in parts):
-            not_started += 1
-        else:
-            ended += 1
-    by_kind = Counter(k for _, _, d in G.edges(data=True) for k in d["kinds"])
-    return TieModel(ties.MIN_WEIGHT, ties.RECENT.days, history.number_of_edges(),
-                    G.number_of_edges(), ended, not_started, too_weak,
-                    dict(sorted(by_kind.items())), ties.MEANINGS)  # fmt: skip
-
-
 def full_report(
     history: nx.Graph,
     emi_id: str | None = None,
@@ -162,8 +130,10 @@ def full_report(
     k: int = 500,
 ) -> Report:
     """Every figure of the analysis of `history` (from `build_org_graph`) as of its date:
-    the ties that count then (`as_of_graph`). Randomised parts (the random baseline, sampled
-    betweenness, Louvain) use `seed`."""
+    the ties that count then (`as_of_graph`), of which the bridging ones (`bridging_graph`)
+    decide statuses, E-I, fragility, community brokers, introductions and district ties.
+    Brokerage roles follow the direction of the ties (`flows`). Randomised parts (the random
+    baseline, sampled betweenness, Louvain) use `seed`."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -174,6 +144,7 @@ def full_report(
         return result
 
     G = timed("as_of_graph", lambda: as_of_graph(history))
+    B = timed("bridging_graph", lambda: bridging_graph(G))
     # The betweenness kernel releases the GIL: it runs alongside the Python parts.
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(
@@ -181,27 +152,26 @@ def full_report(
             "betweenness",
             lambda: brokers.betweenness(G, exact_limit=exact_limit, k=k, seed=seed),
         )
-        members = all_members(G)
-        side = bridging_side(G)
-        cuts = timed("separators", lambda: fragility.separators(G, side, members))
-        odds = timed("baseline", lambda: baselines(G, members, side, seed=seed))
-        reports = timed("communities", lambda: community_reports(G, emi_id, cuts=cuts, odds=odds))
-        public = {n for n, s in G.nodes(data="side") if s == PUBLIC}
+        members = all_members(B)
+        side = bridging_side(B)
+        cuts = timed("separators", lambda: fragility.separators(B, side, members))
+        odds = timed("baseline", lambda: baselines(B, members, side, seed=seed))
+        reports = timed("communities", lambda: community_reports(B, emi_id, cuts=cuts, odds=odds))
+        public = {n for n, s in B.nodes(data="side") if s == PUBLIC}
         routes = timed(
-            "community_brokers", lambda: kernels.side_betweenness(G, public, community_members(G))
+            "community_brokers", lambda: kernels.side_betweenness(B, public, community_members(B))
         )
         size = timed("effective_size", lambda: brokers.effective_size(G, weight="weight"))
         constraint = timed("constraint", lambda: brokers.constraint(G, weight="weight"))
-        roles = timed("brokerage", lambda: brokers.brokerage(G))
-        fragile = timed("fragility", lambda: fragility.community_fragility(G, cuts))
+        fragile = timed("fragility", lambda: fragility.community_fragility(B, cuts))
         bridges = timed("bridges", lambda: len(kernels.bridges(G)))
         cuts_n = timed("articulation_points", lambda: sum(1 for _ in nx.articulation_points(G)))
         clustered = timed("clusters", lambda: clusters.clustering(G, seed=seed))
         intros, notes = timed(
             "introductions",
-            lambda: introductions(G, reports, cuts, odds, limit=introductions_per_community),
+            lambda: introductions(B, reports, cuts, odds, limit=introductions_per_community),
         )
-        per_district = timed("districts", lambda: districts.district_reports(G))
+        per_district = timed("districts", lambda: districts.district_reports(B))
         years = timed("trend", lambda: trend.trend(history, seed=seed))
         between = pending.result()
 
@@ -220,6 +190,7 @@ def full_report(
         for r in reports
     ]
     ranked = sorted(between.values.items(), key=lambda item: (-item[1], str(item[0])))[:top]
+    roles = timed("brokerage", lambda: brokers.group_roles(G, [n for n, _ in ranked]))
     top_brokers = [
         TopBroker(
             str(n),
@@ -229,6 +200,7 @@ def full_report(
             b,
             size[n],
             constraint[n],
+            next(r.roles for r in roles[n] if r.group == G.nodes[n]["group"]),
             roles[n],
         )
         for n, b in ranked
@@ -242,7 +214,7 @@ def full_report(
         parameters=Parameters(
             G.graph["as_of"], emi_id if emi_id in G else None, seed, between.exact, between.k
         ),
-        tie_model=_tie_model(history, G),
+        tie_model=tie_model(history, G, B),
         summary=Summary(
             organisations=G.number_of_nodes(),
             ties=G.number_of_edges(),

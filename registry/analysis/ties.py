@@ -16,6 +16,13 @@ parts, each a `Part` with a kind, a weight and a period:
 A tie *counts* as of a date when the weight of its parts active then (`active`) reaches
 `MIN_WEIGHT`: a partnership of any strength, a project of up to three, or several smaller
 shared activities together. Ties below it stay in the map but not in the analysis.
+
+Two further rules use what a part is, not only what it weighs (`RULES` says them in words):
+
+- direction: brokerage roles follow the flow of a directed part, from its ``source``;
+- a tie *bridges* (`bridges`) when its active parts other than FUNDING reach `MIN_WEIGHT`:
+  money alone does not carry people or information to the public side, so statuses, E-I,
+  fragility and introductions read the graph of bridging ties.
 """
 
 from dataclasses import dataclass
@@ -24,6 +31,7 @@ from datetime import date, timedelta
 COLLABORATION_KINDS = ("PARTNERSHIP", "REFERRAL", "CONSULTATION", "NETWORK_MEMBERSHIP",
                        "FUNDING", "OTHER")  # fmt: skip
 DIRECTED_KINDS = frozenset({"REFERRAL", "CONSULTATION", "FUNDING"})
+NOT_BRIDGING_KINDS = frozenset({"FUNDING"})
 ACTIVITY, PART_OF = "ACTIVITY", "PART_OF"
 ACTIVITY_WEIGHT = 2.0
 FUNDER_WEIGHT = 2.0  # a grant ties funder and lead like a partnership of strength 2
@@ -42,6 +50,20 @@ MEANINGS = {
     ACTIVITY: "took part in the same activity (weight: 2 / (participants - 1))",
     PART_OF: "a unit and the organisation it belongs to (weight: 3)",
 }
+
+RULES = (
+    f"A tie counts when the parts active on the date weigh at least {MIN_WEIGHT:g}: a "
+    "partnership of any strength, a project of up to three, or several smaller shared "
+    "activities together.",
+    f"An ended tie keeps counting for {RECENT.days} days after its end; a planned one counts "
+    "from its start.",
+    f"A shared activity weighs {ACTIVITY_WEIGHT:g} / (participants - 1): a seat at a large "
+    "event is not a partnership. A funder is tied only to the activity's leads.",
+    "Referral, consultation and funding run from one organisation to the other: brokerage "
+    "roles follow that direction (who passes on to whom).",
+    "A tie that counts only through funding is no bridge: statuses, E-I, fragility and "
+    "introductions leave it out, since money alone connects no one to the public side.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +93,13 @@ def weight_on(parts: list[Part], day: date) -> float:
 
 def counts(parts: list[Part], day: date) -> bool:
     return weight_on(parts, day) >= MIN_WEIGHT
+
+
+def bridging_weight(parts: list[Part]) -> float:
+    """The weight of `parts` (already the active ones) that carries people or information."""
+    return sum(p.weight for p in parts if p.kind not in NOT_BRIDGING_KINDS)
+
+
+def bridges(parts: list[Part]) -> bool:
+    """Whether a tie of the active `parts` bridges (see the module doc)."""
+    return bridging_weight(parts) >= MIN_WEIGHT

@@ -43,7 +43,7 @@ _SEEN_BY_VIEWERS = """
     PageInfo OrganisationConnection OrganisationEdge CommunityConnection CommunityEdge
     PersonConnection PersonEdge AreaConnection AreaEdge TopicConnection TopicEdge
     ActivityConnection ActivityEdge CollaborationConnection CollaborationEdge AnalysisResult
-    CommunityGap Broker BrokerageRoles FragileCommunity FragileTie Introduction
+    CommunityGap Broker BrokerageRoles GroupRoles FragileCommunity FragileTie Introduction
     DistrictCoverage DistrictCommunity YearFigures Clusters Token TokenWithSecret SubsetBroker
     TieModel
 """

@@ -7,6 +7,7 @@ from strawberry.scalars import JSON
 
 from registry.analysis.graph import AnalysisFilter
 from registry.analysis.report import Report, jsonable
+from registry.api import analysis_figures as figures
 from registry.api import analysis_types as types
 from registry.api.context import Info
 from registry.api.nodes import Organisation
@@ -76,24 +77,24 @@ class AnalysisResult:
         return types.fragility(self.typed)
 
     @strawberry.field(description="Introductions for the communities with a gap, best first.")
-    def introductions(self) -> list[types.Introduction]:
-        return [types.introduction(i) for i in self.typed.introductions]
+    def introductions(self) -> list[figures.Introduction]:
+        return [figures.introduction(i) for i in self.typed.introductions]
 
     @strawberry.field(description="Per district: communities present and tied to its units.")
-    def districts(self) -> list[types.DistrictCoverage]:
-        return types.districts(self.typed)
+    def districts(self) -> list[figures.DistrictCoverage]:
+        return figures.districts(self.typed)
 
     @strawberry.field(description="The headline figures year by year, by the same rule.")
-    def trend(self) -> list[types.YearFigures]:
-        return [types.year_figures(y) for y in self.typed.trend]
+    def trend(self) -> list[figures.YearFigures]:
+        return [figures.year_figures(y) for y in self.typed.trend]
 
     @strawberry.field(description="Which ties counted, and by what rule.")
-    def tie_model(self) -> types.TieModel:
-        return types.tie_model(self.typed)
+    def tie_model(self) -> figures.TieModel:
+        return figures.tie_model(self.typed)
 
     @strawberry.field
-    def clusters(self) -> types.Clusters:
-        return types.clusters(self.typed)
+    def clusters(self) -> figures.Clusters:
+        return figures.clusters(self.typed)
 
     @strawberry.field(description="Organisations with no ties that count.")
     async def isolates(self, info: Info) -> list[Organisation]:

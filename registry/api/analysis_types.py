@@ -5,19 +5,15 @@ organisations, communities and areas resolve to the graph's own types through th
 loaders.
 """
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import strawberry
-from strawberry.scalars import JSON
 
 from registry.analysis import communities as analysed
 from registry.analysis import fragility as cuts
-from registry.analysis import introductions as intros
 from registry.analysis import report as full
-from registry.analysis import trend as years
 from registry.api.context import Info
-from registry.api.nodes import Area, Community, Organisation, to_type
+from registry.api.nodes import Community, Organisation, to_type
 
 if TYPE_CHECKING:  # strawberry.enum returns the enum it was given, as an untyped value
     CommunityStatus = analysed.CommunityStatus
@@ -36,7 +32,7 @@ async def nodes(info: Info, ids: list[str]) -> list[Any]:
     return [to_type(n) for n in found if n is not None]
 
 
-async def _node(info: Info, node_id: str) -> Any:
+async def node(info: Info, node_id: str) -> Any:
     found = await nodes(info, [node_id])
     return found[0] if found else None
 
@@ -52,7 +48,7 @@ class SubsetBroker:
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation | None:
-        return await _node(info, self.organisation_id)
+        return await node(info, self.organisation_id)
 
 
 @strawberry.type(description="One community's status, with its reason and evidence; worst first.")
@@ -101,7 +97,7 @@ class CommunityGap:
 
     @strawberry.field
     async def community(self, info: Info) -> Community | None:
-        return await _node(info, self.row.community)
+        return await node(info, self.row.community)
 
     @strawberry.field(description="Organisations that represent the community.")
     async def organisations(self, info: Info) -> list[Organisation]:
@@ -141,6 +137,18 @@ class BrokerageRoles:
     liaison: int
 
 
+@strawberry.type(description="A broker's roles for one of the groups it counts for.")
+class GroupRoles:
+    group: strawberry.ID = strawberry.field(description="A community's id, or a side.")
+    name: str
+    roles: BrokerageRoles
+
+    @strawberry.field(description="The community, when the group is one.")
+    async def community(self, info: Info) -> Community | None:
+        found = await node(info, self.group)
+        return found if isinstance(found, Community) else None
+
+
 @strawberry.type
 class Broker:
     organisation_id: strawberry.ID
@@ -148,11 +156,17 @@ class Broker:
     betweenness: float
     effective_size: float | None = strawberry.field(description="Burt's effective size.")
     constraint: float | None = strawberry.field(description="Burt's constraint.")
-    roles: BrokerageRoles
+    roles: BrokerageRoles = strawberry.field(
+        description="Roles for its first community (or side), along the ties' direction."
+    )
+    roles_by_group: list[GroupRoles] = strawberry.field(
+        description="Roles for each community it represents (or its side): an organisation "
+        "in several communities is a broker for each."
+    )
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation | None:
-        return await _node(info, self.organisation_id)
+        return await node(info, self.organisation_id)
 
 
 @strawberry.type(description="A tie whose loss would cut organisations off the bridging side.")
@@ -178,83 +192,6 @@ class FragileCommunity:
         return await nodes(info, self.single_point_ids)
 
 
-@strawberry.type(description="Who should meet whom, ranked by what the new tie would change.")
-class Introduction:
-    community_id: strawberry.ID
-    from_id: strawberry.ID
-    to_id: strawberry.ID
-    gain: float = strawberry.field(
-        description="Status steps gained, plus organisations newly reached and dependencies on "
-        "a single organisation or tie ended, per organisation of the community."
-    )
-    status_after: CommunityStatus
-    newly_reached: int
-    dependencies_removed: int
-    reasons: list[str]
-
-    @strawberry.field(name="from", description="The community's organisation.")
-    async def from_(self, info: Info) -> Organisation | None:
-        return await _node(info, self.from_id)
-
-    @strawberry.field(description="The partner on the public side or in the wider society.")
-    async def to(self, info: Info) -> Organisation | None:
-        return await _node(info, self.to_id)
-
-
-@strawberry.type
-class DistrictCommunity:
-    community_id: strawberry.ID
-    name: str
-    organisations: int
-    tied: bool = strawberry.field(description="Tied to one of the district's own units.")
-
-
-@strawberry.type(description="Which communities are present in a district, and tied to its units.")
-class DistrictCoverage:
-    area_id: strawberry.ID
-    name: str
-    communities: list[DistrictCommunity]
-
-    @strawberry.field
-    async def area(self, info: Info) -> Area | None:
-        return await _node(info, self.area_id)
-
-
-@strawberry.type(description="The headline figures as of the last day of one year.")
-class YearFigures:
-    year: int
-    as_of: date
-    organisations: int
-    ties: int
-    communities: int = strawberry.field(description="Ranked communities (all but TOO_SMALL).")
-    gap_communities: int
-    gap_share: float | None
-    statuses: JSON = strawberry.field(description="Communities per status.")
-    mean_ei: float | None
-    bridges: int
-
-
-@strawberry.type(description="Which ties counted, and by what rule.")
-class TieModel:
-    min_weight: float
-    recent_days: int
-    recorded: int
-    counted: int
-    ended: int
-    not_started: int
-    too_weak: int
-    counted_by_kind: JSON
-    meanings: JSON
-
-
-@strawberry.type(description="Louvain clusters and how far they follow community lines.")
-class Clusters:
-    count: int
-    modularity: float
-    purity: float
-    nmi: float
-
-
 def brokers(report: full.Report) -> list[Broker]:
     return [
         Broker(
@@ -264,6 +201,12 @@ def brokers(report: full.Report) -> list[Broker]:
             effective_size=b.effective_size,
             constraint=b.constraint,
             roles=BrokerageRoles(**b.roles),
+            roles_by_group=[
+                GroupRoles(
+                    group=strawberry.ID(g.group), name=g.name, roles=BrokerageRoles(**g.roles)
+                )
+                for g in b.roles_by_group
+            ],
         )
         for b in report.brokers.top
     ]
@@ -284,50 +227,3 @@ def fragility(report: full.Report) -> list[FragileCommunity]:
         )
         for f in report.fragility
     ]
-
-
-def introduction(i: intros.Introduction) -> Introduction:
-    return Introduction(community_id=strawberry.ID(i.community), from_id=strawberry.ID(i.from_),
-                        to_id=strawberry.ID(i.to), gain=i.gain, status_after=i.status_after,
-                        newly_reached=i.newly_reached,
-                        dependencies_removed=i.dependencies_removed,
-                        reasons=i.reasons)  # fmt: skip
-
-
-def districts(report: full.Report) -> list[DistrictCoverage]:
-    return [
-        DistrictCoverage(
-            area_id=strawberry.ID(d.area),
-            name=d.name,
-            communities=[
-                DistrictCommunity(
-                    community_id=strawberry.ID(c.community),
-                    name=c.name,
-                    organisations=len(c.organisations),
-                    tied=c.tied,
-                )
-                for c in d.communities
-            ],
-        )
-        for d in report.districts
-    ]
-
-
-def year_figures(y: years.YearFigures) -> YearFigures:
-    return YearFigures(year=y.year, as_of=y.as_of, organisations=y.organisations, ties=y.ties,
-                       communities=y.communities, gap_communities=y.gap_communities,
-                       gap_share=y.gap_share, statuses=JSON(y.statuses), mean_ei=y.mean_ei,
-                       bridges=y.bridges)  # fmt: skip
-
-
-def tie_model(report: full.Report) -> TieModel:
-    m = report.tie_model
-    return TieModel(min_weight=m.min_weight, recent_days=m.recent_days, recorded=m.recorded,
-                    counted=m.counted, ended=m.ended, not_started=m.not_started,
-                    too_weak=m.too_weak,
-                    counted_by_kind=JSON(m.counted_by_kind), meanings=JSON(m.meanings))  # fmt: skip
-
-
-def clusters(report: full.Report) -> Clusters:
-    c = report.clusters
-    return Clusters(count=len(c.clusters), modularity=c.modularity, purity=c.purity, nmi=c.nmi)

@@ -43,7 +43,9 @@ def render(report: Report, G: nx.Graph) -> str:
         f"({report.timestamp}, {report.computed_in_ms:.0f} ms)",
         f"Organisasjoner / organisations: {s.organisations}   bånd som teller / ties counted: "
         f"{s.ties} of {m.recorded} (avsluttet / ended {m.ended}, for svake / too weak "
-        f"{m.too_weak})   isolerte / isolates: {len(s.isolates)}",
+        f"{m.too_weak}; ikke bro / no bridge, only funding {m.not_bridging})   isolerte / "
+        f"isolates: {len(s.isolates)}",
+        "Regler / Rules: " + " ".join(m.rules),
         "Status: "
         + ", ".join(f"{k} {v}" for k, v in s.statuses.items())
         + f"   gap: {s.gap_communities} / {s.communities}",
@@ -58,8 +60,9 @@ def render(report: Report, G: nx.Graph) -> str:
     parts.append(_table(
         "Meglere / Brokers",
         ["Organisasjon / Organisation", "Side", "Betweenness", "Eff. size", "Constraint",
-         "Liaison"],
-        [[b.name, b.side, b.betweenness, b.effective_size, b.constraint, b.roles["liaison"]]
+         "Liaison per gruppe / by group"],
+        [[b.name, b.side, b.betweenness, b.effective_size, b.constraint,
+          "; ".join(f"{g.name} {g.roles['liaison']}" for g in b.roles_by_group)]
          for b in report.brokers.top[:10]],
     ))  # fmt: skip
     parts.append(_table(

@@ -1,9 +1,12 @@
 """The organisation graph as a file for Gephi, yEd or a script: GraphML, GEXF or JSON.
 
 Each organisation carries its properties and the analysis figures the map shows (degree,
-betweenness, Louvain cluster, the status and E-I index of its community, broker and single
-point flags), read from the typed report; each tie its kinds, weight, years, whether it counts
-as of the report's date and whether its loss cuts organisations off.
+betweenness, Louvain cluster, broker and single point flags, and for its communities their
+statuses and the E-I index of the worst off), read from the typed report. An organisation in
+several communities counts for all of them: ``group`` names them all, ``community_statuses``
+gives each one's status, and ``community_status`` is the worst. Each tie carries its kinds,
+weight, years, whether it counts as of the report's date and whether its loss cuts
+organisations off.
 GraphML and GEXF take only scalar attributes, so lists become "; "-joined text, and absent
 figures are left out rather than written as empty. GEXF is version 1.3 (its schema has no
 graph name) and carries the map's positions and each kind's colour for Gephi.
@@ -18,6 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from registry.analysis.communities import SEVERITY
 from registry.analysis.network_map import clusters_of, flagged, fragile_ties
 from registry.analysis.ties import counts
 from registry.services.analyses import Analysis
@@ -43,11 +47,13 @@ def export_graph(done: Analysis) -> nx.Graph:
     flags = flagged(report)
     cluster_of = clusters_of(report)
     statuses = {c.community: c for c in report.communities}
+    names = cat.get("communities", {})
     between = report.brokers.betweenness
     out: nx.Graph = nx.Graph(name="Nettverksregisteret", computed_at=report.timestamp,
                    as_of=report.parameters.as_of.isoformat())  # fmt: skip
     for node, data in G.nodes(data=True):
-        group = statuses.get(data["group"])
+        mine = [statuses[g] for g in data["groups"] if g in statuses]
+        group = min(mine, key=lambda c: SEVERITY.index(c.status), default=None)
         out.add_node(
             node,
             **_scalars(
@@ -55,9 +61,9 @@ def export_graph(done: Analysis) -> nx.Graph:
                     "label": data["name"],
                     "kind": data["kind"],
                     "side": data["side"],
-                    "group": group.name if group else data["group"],
-                    "communities": _names(cat.get("communities", {}), data["communities"]),
-                    "represents": _names(cat.get("communities", {}), data["represents"]),
+                    "group": _names(names, data["groups"]) if mine else data["group"],
+                    "communities": _names(names, data["communities"]),
+                    "represents": _names(names, data["represents"]),
                     "areas": _names(cat.get("areas", {}), data["areas"]),
                     "topics": _names(cat.get("topics", {}), data["topics"]),
                     "degree": G.degree(node),
@@ -66,6 +72,7 @@ def export_graph(done: Analysis) -> nx.Graph:
                     "community_ei_index": group.ei_index if group else None,
                     "community_ei_expected": group.ei_expected if group else None,
                     "community_status": group.status.value if group else None,
+                    "community_statuses": "; ".join(f"{c.name}: {c.status}" for c in mine) or None,
                     "gap": node in flags["gap"],
                     "broker": node in flags["broker"],
                     "single_point": node in flags["hinge"],

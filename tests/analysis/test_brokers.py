@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from registry.analysis.brokers import ROLES, betweenness, brokerage, constraint, effective_size
+from registry.analysis.brokers import (
+    ROLES,
+    betweenness,
+    brokerage,
+    brokerage_by_group,
+    constraint,
+    effective_size,
+)
 
 from .networks import graphs
 
@@ -107,25 +114,26 @@ def test_brokerage_by_hand_directed() -> None:
     assert brokerage(D)["b"] == roles()
 
 
-def brute_force(G: nx.Graph, group: dict) -> dict[str, Counter]:
-    """Gould and Fernandez from the definition: every a -> b -> c with no a -> c."""
+def brute_force(G: nx.Graph, groups: dict) -> dict[str, dict[str, Counter]]:
+    """Gould and Fernandez from the definition: every a -> b -> c with no a -> c, for each
+    group g of b (`groups`: node to its set of groups)."""
     D = G if G.is_directed() else G.to_directed()
-    counts = {b: Counter({role: 0 for role in ROLES}) for b in D}
+    counts = {b: {g: Counter({role: 0 for role in ROLES}) for g in groups[b]} for b in D}
     for b in D:
         for a in D.predecessors(b):
             for c in D.successors(b):
                 if a == c or D.has_edge(a, c):
                     continue
-                ga, gb, gc = group[a], group[b], group[c]
-                if ga == gb == gc:
-                    role = "coordinator"
-                elif ga == gb:
-                    role = "representative"
-                elif gc == gb:
-                    role = "gatekeeper"
-                else:
-                    role = "itinerant" if ga == gc else "liaison"
-                counts[b][role] += 1
+                for g in groups[b]:
+                    if g in groups[a] and g in groups[c]:
+                        role = "coordinator"
+                    elif g in groups[a]:
+                        role = "representative"
+                    elif g in groups[c]:
+                        role = "gatekeeper"
+                    else:
+                        role = "itinerant" if groups[a] & groups[c] else "liaison"
+                    counts[b][g][role] += 1
     return counts
 
 
@@ -134,4 +142,15 @@ def brute_force(G: nx.Graph, group: dict) -> dict[str, Counter]:
 def test_brokerage_equals_the_definition(G: nx.Graph, data) -> None:
     group = {n: data.draw(st.sampled_from("ABC")) for n in G}
     ours = brokerage(G, group)
-    assert ours == {b: dict(c) for b, c in brute_force(G, group).items()}
+    theirs = brute_force(G, {n: {g} for n, g in group.items()})
+    assert ours == {b: dict(c[group[b]]) for b, c in theirs.items()}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.booleans().flatmap(lambda d: graphs(directed=d, max_nodes=15)), st.data())
+def test_brokerage_in_several_groups_equals_the_definition(G: nx.Graph, data) -> None:
+    groups = {n: data.draw(st.sets(st.sampled_from("ABCD"), min_size=1, max_size=3)) for n in G}
+    ours = brokerage_by_group(G, groups)
+    assert ours == {
+        b: {g: dict(c) for g, c in by.items()} for b, by in brute_force(G, groups).items()
+    }

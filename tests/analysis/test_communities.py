@@ -1,9 +1,9 @@
 import networkx as nx
 import pytest
 
+from registry.analysis.as_of import as_of_graph
 from registry.analysis.communities import CommunityStatus as S
 from registry.analysis.communities import community_reports, hops_from
-from registry.analysis.graph import as_of_graph
 
 from .networks import network
 

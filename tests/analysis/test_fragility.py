@@ -2,6 +2,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from registry.analysis.as_of import as_of_graph
 from registry.analysis.communities import all_members, bridging_side
 from registry.analysis.fragility import (
     CutOrganisation,
@@ -9,7 +10,6 @@ from registry.analysis.fragility import (
     community_fragility,
     separators,
 )
-from registry.analysis.graph import as_of_graph
 
 from .networks import graphs, network
 

@@ -3,14 +3,9 @@ from typing import Any
 
 import pytest
 
-from registry.analysis.graph import (
-    AnalysisFilter,
-    as_of_graph,
-    build_org_graph,
-    community_members,
-    on_side,
-    tie_years,
-)
+from registry.analysis.as_of import as_of_graph
+from registry.analysis.graph import AnalysisFilter, build_org_graph, community_members, on_side
+from registry.analysis.tie_records import tie_years
 from registry.domain.enums import EdgeType, NodeKind
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
@@ -96,6 +91,7 @@ def test_nodes_are_the_active_organisations_with_their_sides(snapshot: Subgraph)
         "represents": ["somali"],
         "communities": ["somali"],
         "side": "minority",
+        "groups": ["somali"],
         "group": "somali",
         "areas": ["stovner"],
         "topics": ["youth"],
@@ -103,6 +99,7 @@ def test_nodes_are_the_active_organisations_with_their_sides(snapshot: Subgraph)
     }
     assert G.nodes["som2"]["communities"] == ["roma", "somali"]
     assert G.nodes["som2"]["group"] == "somali"  # represented before served
+    assert G.nodes["som2"]["groups"] == ["somali"]  # serving roma, it is not one of them
     assert (G.nodes["redx"]["side"], G.nodes["redx"]["group"]) == ("minority", "roma")
     assert (G.nodes["biz"]["side"], G.nodes["biz"]["group"]) == ("wider", "wider")
     assert {n for n in G if G.nodes[n]["side"] == "public"} == {"vel", "emi", "bydel", "imdi"}

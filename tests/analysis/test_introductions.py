@@ -1,6 +1,7 @@
 import networkx as nx
 import pytest
 
+from registry.analysis.as_of import as_of_graph
 from registry.analysis.baseline import baselines
 from registry.analysis.communities import (
     CommunityStatus,
@@ -9,7 +10,6 @@ from registry.analysis.communities import (
     community_reports,
 )
 from registry.analysis.fragility import separators
-from registry.analysis.graph import as_of_graph
 from registry.analysis.introductions import Introduction, introductions
 
 from .networks import network

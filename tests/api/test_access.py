@@ -51,3 +51,12 @@ def test_a_field_missing_from_the_table_is_refused_even_to_admins(type_name, fie
 def test_introspection_is_open_to_every_signed_in_caller():
     assert required_role("Query", "__schema") is Role.VIEWER
     assert required_role("__Type", "fields") is Role.VIEWER
+
+
+@pytest.mark.parametrize(
+    ("type_name", "field_name"),
+    [("Broker", "rolesByGroup"), ("GroupRoles", "roles"), ("GroupRoles", "community"),
+     ("TieModel", "rules"), ("TieModel", "notBridging")],
+)  # fmt: skip
+def test_the_analysis_fields_are_for_viewers(type_name, field_name):
+    assert required_role(type_name, field_name) is Role.VIEWER

@@ -14,13 +14,14 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 ANALYSIS = """{ analysis {
   fresh storeVersion computedAt
   communities { communityId name gap status reason eiIndex eiExpected organisations { id } }
-  brokers { organisationId betweenness effectiveSize constraint roles { liaison gatekeeper } }
+  brokers { organisationId betweenness effectiveSize constraint roles { liaison gatekeeper }
+            rolesByGroup { group name community { id } roles { liaison gatekeeper } } }
   fragility { communityId singlePoints { id } singleTies { organisations { id } }
               ties { cutsOff organisations { id } } }
   introductions { communityId from { id } to { id } gain statusAfter reasons }
   districts { name communities { name tied } }
   trend { year asOf gapCommunities }
-  tieModel { counted ended tooWeak }
+  tieModel { counted ended tooWeak notBridging rules }
   clusters { count modularity purity nmi }
   isolates { id }
 } }"""
@@ -62,6 +63,14 @@ async def test_planted_structure_is_found(store: Store, gql, demo_graph):
     }  # fmt: skip
     assert {o["id"] for o in result["isolates"]} == isolates
     assert result["brokers"][0]["organisationId"] == org("emi")
+    # Roles for each group a broker counts for; `roles` are those of its first.
+    for broker in result["brokers"]:
+        groups = broker["rolesByGroup"]
+        assert groups[0]["roles"] == broker["roles"]
+        assert all((g["community"] is None) == (g["group"] in ("public", "wider")) for g in groups)
+    assert result["brokers"][0]["rolesByGroup"][0]["group"] == "public"
+    assert result["tieModel"]["notBridging"] > 0
+    assert any("funding" in rule for rule in result["tieModel"]["rules"])
     introduced = {i["communityId"] for i in result["introductions"]}
     assert introduced == set(gaps)
     assert all(i["reasons"] and i["gain"] > 0 for i in result["introductions"])
