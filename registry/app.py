@@ -20,9 +20,10 @@ from registry.http.auth import Authentication
 from registry.http.hardening import BodyLimit, RequestLog, SecurityHeaders
 from registry.http.unavailable import StoreOutage
 from registry.services.analyses import AnalysisService
+from registry.services.network_maps import NetworkMaps
 from registry.settings import Settings, get_settings
 from registry.store.base import Store
-from registry.web import dashboard, exports, imports, oidc, signin
+from registry.web import dashboard, exports, imports, network_map, oidc, signin
 
 __all__ = ["create_app", "sdl"]
 
@@ -36,7 +37,10 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     """An app over `store`; the app opens the store on start-up and closes it on shutdown."""
     settings = settings or get_settings()
     analysis = AnalysisService(store)
-    graphql = GraphQLEndpoint(store, settings, analysis, schema=schema, graphql_ide="graphiql")
+    maps = NetworkMaps(analysis)
+    graphql = GraphQLEndpoint(
+        store, settings, analysis, maps, schema=schema, graphql_ide="graphiql"
+    )
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -96,6 +100,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             *oidc.routes(store, settings),
             *dashboard.routes(),
             *exports.routes(store, analysis),
+            *network_map.routes(maps),
             *imports.routes(store),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],

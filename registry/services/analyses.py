@@ -1,9 +1,9 @@
 """Analyses on demand, cached per store version, recomputed without blocking a request.
 
 It reads a snapshot from the store, builds the organisation graph and runs `full_report` in a
-worker thread; the network map is laid out once per analysis graph. A request that finds only a
-result from an older store version gets that result at once, marked stale with its time,
-while a fresh one is computed in the background.
+worker thread. A request that finds only a result from an older store version gets that result
+at once, marked stale with its time, while a fresh one is computed in the background. The
+network map (`network_maps`) takes the report from here when it is already computed.
 """
 
 import asyncio
@@ -15,6 +15,7 @@ import networkx as nx
 import objsize
 
 from registry.analysis.graph import AnalysisFilter, build_org_graph
+from registry.analysis.map_figures import figures_of
 from registry.analysis.network_map import map_body
 from registry.analysis.report import Report, full_report
 from registry.domain.enums import NodeKind
@@ -51,9 +52,9 @@ class AnalysisService:
         """The newest analysis for `flt`; stale (fresh=False) while a new one is computed."""
         flt = flt or AnalysisFilter()
         version = await self.store.version()
+        if fresh := self.computed(flt, version):
+            return fresh
         done = self._done.get(flt)
-        if done and done.store_version == version:
-            return done
         task = self._running.get(flt)
         if task is None or task.done():
             task = asyncio.create_task(self._compute(flt, version))
@@ -66,13 +67,14 @@ class AnalysisService:
             return await asyncio.shield(task)
         return Analysis(done.graph, done.report, done.store_version, fresh=False)
 
-    async def network_map(self, flt: AnalysisFilter | None = None) -> dict[str, Any]:
-        """The map of the newest analysis for `flt`, laid out once per analysis graph."""
-        return await map_of(await self.analyse(flt))
+    def computed(self, flt: AnalysisFilter, version: int) -> Analysis | None:
+        """The analysis for `flt` on store `version` if it is already computed."""
+        done = self._done.get(flt)
+        return done if done and done.store_version == version else None
 
     async def _compute(self, flt: AnalysisFilter, version: int) -> Analysis:
         snapshot = await self.store.snapshot()
-        emi = await self._emi_id()
+        emi = await self.emi_id()
 
         def work() -> tuple[nx.Graph, Report, int]:
             graph = build_org_graph(snapshot, flt)
@@ -84,7 +86,8 @@ class AnalysisService:
         self._done.put(flt, analysis, size)
         return analysis
 
-    async def _emi_id(self) -> str | None:
+    async def emi_id(self) -> str | None:
+        """EMI's organisation, from which the report measures hops; None if not registered."""
         query = NodeQuery(NodeKind.ORGANISATION, search=fold(self.emi_name))
         found = await self.store.find_nodes(query, Order(), 0, 1)
         return found[0].id if found else None
@@ -94,7 +97,7 @@ async def map_of(done: Analysis) -> dict[str, Any]:
     """The map body of `done`, with how current it is; the layout runs in a worker thread."""
     body = _bodies.get(done.graph)
     if body is None:
-        body = await asyncio.to_thread(map_body, done.graph, done.report)
+        body = await asyncio.to_thread(map_body, done.graph, figures_of(done.report))
         _bodies[done.graph] = body
     return {
         "storeVersion": done.store_version,

@@ -1,0 +1,92 @@
+"""The figures the network map shows, from the full report or computed on their own.
+
+The map colours communities by status, sizes organisations by betweenness, groups them by
+cluster and marks gaps, brokers, single points and fragile ties. The full report computes
+much more (Burt's measures, introductions, districts, the trend year by year): at 5,000
+organisations several times what the map needs. `map_figures` computes only the map's, by
+the same functions with the same seed as `full_report`, so both give the map the same
+figures; `figures_of` takes them from a report that is already there.
+"""
+
+from collections.abc import Hashable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import networkx as nx
+
+from registry.analysis import brokers, clusters, fragility, kernels
+from registry.analysis.baseline import baselines
+from registry.analysis.communities import (
+    CommunityReport,
+    all_members,
+    bridging_side,
+    community_reports,
+)
+from registry.analysis.graph import PUBLIC, as_of_graph, community_members
+from registry.analysis.report import Report
+
+TOP = 20  # brokers of the whole network marked, as the report's top list
+PER_COMMUNITY = 3  # brokers of each community's routes marked, as the report lists
+
+
+@dataclass(frozen=True, slots=True)
+class MapFigures:
+    as_of: date
+    timestamp: str  # when they were computed
+    communities: list[CommunityReport]  # worst first
+    betweenness: dict[Hashable, float]  # every organisation
+    brokers: set[str]  # the top brokers and each community's
+    fragility: list[fragility.CommunityFragility]
+    clusters: list[list[Any]]  # organisations per Louvain cluster, largest first
+
+
+def figures_of(report: Report) -> MapFigures:
+    """The map's figures from a full report."""
+    named = {b.organisation for b in report.brokers.top}
+    named |= {b.organisation for c in report.communities for b in c.brokers}
+    return MapFigures(
+        report.parameters.as_of,
+        report.timestamp,
+        report.communities,
+        report.brokers.betweenness,
+        named,
+        report.fragility,
+        [c.organisations for c in report.clusters.clusters],
+    )
+
+
+def map_figures(history: nx.Graph, emi_id: str | None = None, *, seed: int = 0) -> MapFigures:
+    """The map's figures of `history` (from `build_org_graph`) as of its date, as
+    `full_report` with the same `seed` gives them."""
+    G = as_of_graph(history)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The betweenness kernel releases the GIL: it runs alongside the rest.
+        pending = pool.submit(brokers.betweenness, G, exact_limit=50_000, seed=seed)
+        members, side = all_members(G), bridging_side(G)
+        cuts = fragility.separators(G, side, members)
+        odds = baselines(G, members, side, seed=seed)
+        reports = community_reports(G, emi_id, cuts=cuts, odds=odds)
+        public = {n for n, s in G.nodes(data="side") if s == PUBLIC}
+        routes = kernels.side_betweenness(G, public, community_members(G))
+        fragile = fragility.community_fragility(G, cuts)
+        clustered = clusters.louvain_clusters(G, seed=seed)
+        between = pending.result().values
+    named = {str(n) for n, _ in _ranked(between)[:TOP]}
+    for r in reports:
+        named |= {str(n) for n, _ in _ranked(routes.get(r.community, {}))[:PER_COMMUNITY]}
+    return MapFigures(
+        G.graph["as_of"],
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        reports,
+        between,
+        named,
+        fragile,
+        [sorted(c) for c in clustered],
+    )
+
+
+def _ranked(scores: dict[Hashable, float]) -> list[tuple[Hashable, float]]:
+    """Highest first, ties by id: the order of the report's broker lists."""
+    return sorted(scores.items(), key=lambda item: (-item[1], str(item[0])))

@@ -1,0 +1,99 @@
+"""The network map as encoded JSON, laid out and encoded once per filter and store version.
+
+The map is megabytes of JSON at 5,000 organisations: encoding it again for every request
+costs more than serving it, so the encoded bytes are kept (with their ETag) in a bounded cache
+keyed by the filter and the store version; a write changes the version, so the next request
+computes a new map. The figures come from the full report when it is already computed for
+that version, else from `map_figures`, which computes only what the map shows.
+
+The map holds organisations and the catalogues of communities, areas and topics, never
+contact persons, so every role that may read the map (VIEWER and up) sees the same map: the
+role decides only whether it is served.
+"""
+
+import asyncio
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from datetime import date
+
+import networkx as nx
+
+from registry.analysis.graph import AnalysisFilter, build_org_graph
+from registry.analysis.map_figures import MapFigures, figures_of, map_figures
+from registry.analysis.network_map import map_body
+from registry.domain.errors import ValidationFailed
+from registry.services.analyses import AnalysisService
+from registry.services.cache import BoundedCache
+from registry.services.exports import Params, graph_filter
+
+KEPT = 16  # maps kept, one per filter and store version asked for recently
+KEPT_BYTES = 128 * 2**20  # and their encoded bytes together
+
+Key = tuple[AnalysisFilter, int]
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedMap:
+    body: bytes  # the map as UTF-8 JSON
+    etag: str  # a strong ETag of `body`, quoted
+    store_version: int
+
+
+class NetworkMaps:
+    def __init__(self, analysis: AnalysisService, cache: BoundedCache | None = None) -> None:
+        self.analysis, self.store = analysis, analysis.store
+        kept = BoundedCache(KEPT, KEPT_BYTES) if cache is None else cache
+        self._done: BoundedCache[Key, EncodedMap] = kept
+        self._running: dict[Key, asyncio.Task[EncodedMap]] = {}
+
+    async def encoded(self, flt: AnalysisFilter | None = None) -> EncodedMap:
+        """The map for `flt` on the store's current version; requests for the same map while
+        it is computed wait for that one computation."""
+        key = (flt or AnalysisFilter(), await self.store.version())
+        if (done := self._done.get(key)) is not None:
+            return done
+        task = self._running.get(key)
+        if task is None:
+            task = asyncio.create_task(self._compute(*key))
+            self._running[key] = task
+            task.add_done_callback(lambda _: self._running.pop(key, None))
+        return await asyncio.shield(task)
+
+    async def _compute(self, flt: AnalysisFilter, version: int) -> EncodedMap:
+        done = self.analysis.computed(flt, version)
+        if done is not None:
+            graph, figures = done.graph, figures_of(done.report)
+            found = await asyncio.to_thread(_encode, graph, figures, version)
+        else:
+            snapshot = await self.store.snapshot()
+            emi = await self.analysis.emi_id()
+
+            def work() -> EncodedMap:
+                graph = build_org_graph(snapshot, flt)
+                return _encode(graph, map_figures(graph, emi), version)
+
+            found = await asyncio.to_thread(work)
+        self._done.put((flt, version), found, len(found.body))
+        return found
+
+
+def map_filter(params: Params) -> AnalysisFilter:
+    """The filter of `/map.json`: the graph export's parameters, and `asOf` (YYYY-MM-DD)."""
+    day = (params.get("asOf") or [""])[-1].strip()
+    try:
+        as_of = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise ValidationFailed("asOf: not a date (YYYY-MM-DD)", field="asOf") from None
+    return replace(graph_filter(params), as_of=as_of)
+
+
+def _encode(graph: nx.Graph, figures: MapFigures, version: int) -> EncodedMap:
+    value = {
+        "storeVersion": version,
+        "fresh": True,
+        "computedAt": figures.timestamp,
+        **map_body(graph, figures),
+    }
+    body = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+    return EncodedMap(body, f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"', version)
