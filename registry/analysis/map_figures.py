@@ -61,17 +61,18 @@ def map_figures(history: nx.Graph, emi_id: str | None = None, *, seed: int = 0) 
     """The map's figures of `history` (from `build_org_graph`) as of its date, as
     `full_report` with the same `seed` gives them."""
     G = as_of_graph(history)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # The betweenness kernel releases the GIL: it runs alongside the rest.
+    members, side = all_members(G), bridging_side(G)
+    # The compiled kernels (betweenness, the random baseline) release the GIL: they run
+    # alongside the Python parts.
+    with ThreadPoolExecutor(max_workers=2) as pool:
         pending = pool.submit(brokers.betweenness, G, exact_limit=50_000, seed=seed)
-        members, side = all_members(G), bridging_side(G)
+        chance = pool.submit(baselines, G, members, side, seed=seed)
         cuts = fragility.separators(G, side, members)
-        odds = baselines(G, members, side, seed=seed)
-        reports = community_reports(G, emi_id, cuts=cuts, odds=odds)
         public = {n for n, s in G.nodes(data="side") if s == PUBLIC}
         routes = kernels.side_betweenness(G, public, community_members(G))
         fragile = fragility.community_fragility(G, cuts)
         clustered = clusters.louvain_clusters(G, seed=seed)
+        reports = community_reports(G, emi_id, cuts=cuts, odds=chance.result())
         between = pending.result().values
     named = {str(n) for n, _ in _ranked(between)[:TOP]}
     for r in reports:
