@@ -64,14 +64,14 @@ class NetworkMaps:
         done = self.analysis.computed(flt, version)
         if done is not None:
             graph, figures = done.graph, figures_of(done.report)
-            found = await asyncio.to_thread(_encode, graph, figures, version)
+            found = await asyncio.to_thread(encode_map, graph, figures, version)
         else:
             snapshot = await self.store.snapshot()
             emi = await self.analysis.emi_id()
 
             def work() -> EncodedMap:
                 graph = build_org_graph(snapshot, flt)
-                return _encode(graph, map_figures(graph, emi), version)
+                return encode_map(graph, map_figures(graph, emi), version)
 
             found = await asyncio.to_thread(work)
         self._done.put((flt, version), found, len(found.body))
@@ -88,7 +88,8 @@ def map_filter(params: Params) -> AnalysisFilter:
     return replace(graph_filter(params), as_of=as_of)
 
 
-def _encode(graph: nx.Graph, figures: MapFigures, version: int) -> EncodedMap:
+def encode_map(graph: nx.Graph, figures: MapFigures, version: int) -> EncodedMap:
+    """The map of `graph` with `figures`, laid out and encoded, as of store `version`."""
     value = {
         "storeVersion": version,
         "fresh": True,
