@@ -6,6 +6,12 @@ much more (Burt's measures, introductions, districts, the trend year by year): a
 organisations several times what the map needs. `map_figures` computes only the map's, by
 the same functions with the same seed as `full_report`, so both give the map the same
 figures; `figures_of` takes them from a report that is already there.
+
+One figure differs on large networks: exact betweenness costs O(organisations x ties), most of
+a cold map at 5,000 organisations, so from `EXACT_UP_TO` organisations on it is estimated
+from `SOURCES` sampled sources (the same compiled kernel, seeded), which sizes the nodes as
+well; `exact` says which. The network map service replaces such a map by the full report's
+once that is computed.
 """
 
 from collections.abc import Hashable
@@ -15,8 +21,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-from registry.analysis import brokers, clusters, fragility, kernels
+from registry.analysis import clusters, fragility, kernels
 from registry.analysis.baseline import baselines
 from registry.analysis.communities import (
     CommunityReport,
@@ -27,6 +34,8 @@ from registry.analysis.communities import (
 from registry.analysis.graph import PUBLIC, as_of_graph, community_members
 from registry.analysis.report import Report
 
+EXACT_UP_TO = 2_000  # organisations up to which the map's betweenness is exact
+SOURCES = 500  # sources sampled above that
 TOP = 20  # brokers of the whole network marked, as the report's top list
 PER_COMMUNITY = 3  # brokers of each community's routes marked, as the report lists
 
@@ -40,6 +49,7 @@ class MapFigures:
     brokers: set[str]  # the top brokers and each community's
     fragility: list[fragility.CommunityFragility]
     clusters: list[list[Any]]  # organisations per Louvain cluster, largest first
+    exact: bool  # betweenness exact, not estimated from sampled sources
 
 
 def figures_of(report: Report) -> MapFigures:
@@ -54,6 +64,7 @@ def figures_of(report: Report) -> MapFigures:
         named,
         report.fragility,
         [c.organisations for c in report.clusters.clusters],
+        report.parameters.betweenness_exact,
     )
 
 
@@ -65,7 +76,7 @@ def map_figures(history: nx.Graph, emi_id: str | None = None, *, seed: int = 0) 
     # The compiled kernels (betweenness, the random baseline) release the GIL: they run
     # alongside the Python parts.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        pending = pool.submit(brokers.betweenness, G, exact_limit=50_000, seed=seed)
+        pending = pool.submit(_betweenness, G, seed)
         chance = pool.submit(baselines, G, members, side, seed=seed)
         cuts = fragility.separators(G, side, members)
         public = {n for n, s in G.nodes(data="side") if s == PUBLIC}
@@ -73,7 +84,7 @@ def map_figures(history: nx.Graph, emi_id: str | None = None, *, seed: int = 0) 
         fragile = fragility.community_fragility(G, cuts)
         clustered = clusters.louvain_clusters(G, seed=seed)
         reports = community_reports(G, emi_id, cuts=cuts, odds=chance.result())
-        between = pending.result().values
+        between, exact = pending.result()
     named = {str(n) for n, _ in _ranked(between)[:TOP]}
     for r in reports:
         named |= {str(n) for n, _ in _ranked(routes.get(r.community, {}))[:PER_COMMUNITY]}
@@ -85,7 +96,23 @@ def map_figures(history: nx.Graph, emi_id: str | None = None, *, seed: int = 0) 
         named,
         fragile,
         [sorted(c) for c in clustered],
+        exact,
     )
+
+
+def _betweenness(G: nx.Graph, seed: int) -> tuple[dict[Hashable, float], bool]:
+    """Normalised betweenness and whether it is exact: exact up to `EXACT_UP_TO` organisations,
+    else estimated from `SOURCES` sources drawn with `seed` and scaled up to all of them."""
+    if len(G) <= max(EXACT_UP_TO, SOURCES):
+        return kernels.betweenness(G), True
+    nodes = list(G)
+    n = len(nodes)
+    indptr, indices = kernels._csr(G, nodes)
+    sources = np.random.default_rng(seed).choice(n, SOURCES, replace=False).astype(np.int32)
+    raw = np.zeros(n)
+    kernels._brandes(indptr, indices, np.sort(sources), raw)
+    scale = n / SOURCES / ((n - 1) * (n - 2))
+    return {node: float(raw[i] * scale) for i, node in enumerate(nodes)}, False
 
 
 def _ranked(scores: dict[Hashable, float]) -> list[tuple[Hashable, float]]:

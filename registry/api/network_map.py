@@ -54,6 +54,7 @@ network_map_field = strawberry.field(
     "cluster, x, y, degree, betweenness, flags: gap/broker/hinge), `ties` (s and t are "
     "indexes into organisations; kinds, weight, counted: counts as of the date, fragile: its "
     "loss cuts organisations off), and the catalogues `communities` (with status, reason, "
-    "eiIndex and eiExpected), `areas`, `topics`, plus `years` and `asOf`. Same filter as "
+    "eiIndex and eiExpected), `areas`, `topics`, plus `years`, `asOf` and `betweennessExact` "
+    "(false: estimated from sampled sources on a large network). Same filter as "
     "`analysis`; the same document as `/map.json`.",
 )

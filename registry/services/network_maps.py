@@ -4,7 +4,8 @@ The map is megabytes of JSON at 5,000 organisations: encoding it again for every
 costs more than serving it, so the encoded bytes are kept (with their ETag) in a bounded cache
 keyed by the filter and the store version; a write changes the version, so the next request
 computes a new map. The figures come from the full report when it is already computed for
-that version, else from `map_figures`, which computes only what the map shows.
+that version, else from `map_figures`, which computes only what the map shows; a map whose
+betweenness was estimated is replaced by the report's once the report is there.
 
 The map holds organisations and the catalogues of communities, areas and topics, never
 contact persons, so every role that may read the map (VIEWER and up) sees the same map: the
@@ -38,6 +39,7 @@ class EncodedMap:
     body: bytes  # the map as UTF-8 JSON
     etag: str  # a strong ETag of `body`, quoted
     store_version: int
+    exact: bool  # its betweenness is exact
 
 
 class NetworkMaps:
@@ -51,7 +53,8 @@ class NetworkMaps:
         """The map for `flt` on the store's current version; requests for the same map while
         it is computed wait for that one computation."""
         key = (flt or AnalysisFilter(), await self.store.version())
-        if (done := self._done.get(key)) is not None:
+        done = self._done.get(key)
+        if done is not None and (done.exact or self.analysis.computed(*key) is None):
             return done
         task = self._running.get(key)
         if task is None:
@@ -94,7 +97,9 @@ def encode_map(graph: nx.Graph, figures: MapFigures, version: int) -> EncodedMap
         "storeVersion": version,
         "fresh": True,
         "computedAt": figures.timestamp,
+        "betweennessExact": figures.exact,
         **map_body(graph, figures),
     }
     body = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
-    return EncodedMap(body, f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"', version)
+    etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+    return EncodedMap(body, etag, version, figures.exact)

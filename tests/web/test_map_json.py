@@ -6,6 +6,7 @@ import json
 import pytest
 from playwright.sync_api import Browser, expect
 
+from registry.analysis import map_figures
 from registry.domain.accounts import Role
 from registry.domain.enums import NodeKind
 from registry.store.base import Store
@@ -143,3 +144,20 @@ def test_the_map_colours_and_lists_every_community_of_an_organisation(browser: B
     swatch = page.locator("#legend li", has_text=worst).locator(".swatch")
     assert swatch.evaluate("(el) => el.style.backgroundColor") == colour
     page.close()
+
+
+async def test_an_estimated_map_gives_way_to_the_reports(demo: Store, connect, monkeypatch):
+    monkeypatch.setattr(map_figures, "EXACT_UP_TO", 10)
+    monkeypatch.setattr(map_figures, "SOURCES", 20)
+    client = await connect(Role.VIEWER)
+    first = await client.get("/map.json")
+    assert first.json()["betweennessExact"] is False
+    assert (await client.get("/map.json")).headers["etag"] == first.headers["etag"]
+    query = {"query": "{ analysis { fresh report } }"}
+    report = (await client.post("/graphql", json=query)).json()["data"]["analysis"]["report"]
+    after = await client.get("/map.json", headers={"If-None-Match": first.headers["etag"]})
+    assert after.status_code == 200 and after.json()["betweennessExact"] is True
+    exact = report["brokers"]["betweenness"]
+    assert {o["id"]: o["betweenness"] for o in after.json()["organisations"]} == {
+        i: round(b, 6) for i, b in exact.items()
+    }
