@@ -3,7 +3,8 @@
 It reads a snapshot from the store, builds the organisation graph and runs `full_report` in a
 worker thread. A request that finds only a result from an older store version gets that result
 at once, marked stale with its time, while a fresh one is computed in the background. The
-network map (`network_maps`) takes the report from here when it is already computed.
+network map (`network_maps`) takes the report from here when it is already computed, and the
+organisation graph (`history`) when it is being built: the dashboard asks for both at once.
 """
 
 import asyncio
@@ -27,6 +28,7 @@ from registry.store.query import NodeQuery, Order
 EMI_NAME = "Enhet for mangfold og integrering"
 KEPT = 32  # analyses kept, one per filter asked for recently
 KEPT_BYTES = 256 * 2**20  # and their graphs and reports together, measured deeply
+GRAPHS = 2  # organisation graphs kept (or being built) for the report and the map to share
 # One map body per analysis graph; it goes when the service forgets the graph.
 _bodies: "weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]]" = weakref.WeakKeyDictionary()
 
@@ -47,6 +49,8 @@ class AnalysisService:
         kept = BoundedCache(KEPT, KEPT_BYTES) if cache is None else cache
         self._done: BoundedCache[AnalysisFilter, Analysis] = kept
         self._running: dict[AnalysisFilter, asyncio.Task[Analysis]] = {}
+        self._graphs: BoundedCache[tuple[AnalysisFilter, int], asyncio.Task[nx.Graph]]
+        self._graphs = BoundedCache(GRAPHS, GRAPHS)
 
     async def analyse(self, flt: AnalysisFilter | None = None) -> Analysis:
         """The newest analysis for `flt`; stale (fresh=False) while a new one is computed."""
@@ -73,18 +77,31 @@ class AnalysisService:
         return done if done and done.store_version == version else None
 
     async def _compute(self, flt: AnalysisFilter, version: int) -> Analysis:
-        snapshot = await self.store.snapshot()
+        graph = await self.history(flt, version)
         emi = await self.emi_id()
 
-        def work() -> tuple[nx.Graph, Report, int]:
-            graph = build_org_graph(snapshot, flt)
+        def work() -> tuple[Report, int]:
             report = full_report(graph, emi)
-            return graph, report, objsize.get_deep_size(graph, report)
+            return report, objsize.get_deep_size(graph, report)
 
-        graph, report, size = await asyncio.to_thread(work)
+        report, size = await asyncio.to_thread(work)
         analysis = Analysis(graph, report, version, fresh=True)
         self._done.put(flt, analysis, size)
         return analysis
+
+    async def history(self, flt: AnalysisFilter, version: int) -> nx.Graph:
+        """The organisation graph of `flt` (every tie ever recorded) on store `version`, built
+        once for the report and the map alike; read it, never change it."""
+        key = (flt, version)
+        task = self._graphs.get(key)
+        if task is None or (task.done() and (task.cancelled() or task.exception())):
+            task = asyncio.create_task(self._build(flt))
+            self._graphs.put(key, task, 1)
+        return await asyncio.shield(task)
+
+    async def _build(self, flt: AnalysisFilter) -> nx.Graph:
+        snapshot = await self.store.snapshot()
+        return await asyncio.to_thread(build_org_graph, snapshot, flt)
 
     async def emi_id(self) -> str | None:
         """EMI's organisation, from which the report measures hops; None if not registered."""

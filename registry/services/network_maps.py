@@ -20,7 +20,7 @@ from datetime import date
 
 import networkx as nx
 
-from registry.analysis.graph import AnalysisFilter, build_org_graph
+from registry.analysis.graph import AnalysisFilter
 from registry.analysis.map_figures import MapFigures, figures_of, map_figures
 from registry.analysis.network_map import map_body
 from registry.domain.errors import ValidationFailed
@@ -69,11 +69,10 @@ class NetworkMaps:
             graph, figures = done.graph, figures_of(done.report)
             found = await asyncio.to_thread(encode_map, graph, figures, version)
         else:
-            snapshot = await self.store.snapshot()
+            graph = await self.analysis.history(flt, version)
             emi = await self.analysis.emi_id()
 
             def work() -> EncodedMap:
-                graph = build_org_graph(snapshot, flt)
                 return encode_map(graph, map_figures(graph, emi), version)
 
             found = await asyncio.to_thread(work)
