@@ -58,9 +58,11 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await store.open()
+        warming = asyncio.create_task(maps.warm_up())
         try:
             yield
         finally:
+            await warming
             await store.close()
 
     middleware = [

@@ -46,3 +46,9 @@ async def test_a_bounded_number_of_maps_is_kept(store: Store):
     assert counting.calls["snapshot"] == 0
     await maps.encoded(AnalysisFilter(year_to=2020))
     assert counting.calls["snapshot"] == 1
+
+
+async def test_warming_up_reads_nothing_from_the_store(store: Store):
+    counting = InstrumentedStore(store)
+    await NetworkMaps(AnalysisService(counting)).warm_up()
+    assert not counting.calls

@@ -20,13 +20,16 @@ from datetime import date
 
 import networkx as nx
 
-from registry.analysis.graph import AnalysisFilter
+from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.analysis.map_figures import MapFigures, figures_of, map_figures
+from registry.analysis.map_large import large_layout
 from registry.analysis.network_map import map_body
+from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import ValidationFailed
 from registry.services.analyses import AnalysisService
 from registry.services.cache import BoundedCache
 from registry.services.exports import Params, graph_filter
+from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
 KEPT = 16  # maps kept, one per filter and store version asked for recently
 KEPT_BYTES = 128 * 2**20  # and their encoded bytes together
@@ -63,6 +66,11 @@ class NetworkMaps:
             task.add_done_callback(lambda _: self._running.pop(key, None))
         return await asyncio.shield(task)
 
+    async def warm_up(self) -> None:
+        """Loads the compiled kernels (from Numba's cache) and scikit-network, a second or so
+        that the first map after a start would otherwise wait for."""
+        await asyncio.to_thread(_warm_up)
+
     async def _compute(self, flt: AnalysisFilter, version: int) -> EncodedMap:
         done = self.analysis.computed(flt, version)
         if done is not None:
@@ -78,6 +86,23 @@ class NetworkMaps:
             found = await asyncio.to_thread(work)
         self._done.put((flt, version), found, len(found.body))
         return found
+
+
+def _warm_up() -> None:
+    def org(i: int, kind: str) -> NodeRecord:
+        return NodeRecord(f"o{i}", NodeKind.ORGANISATION, {"name": f"o{i}", "kind": kind})
+
+    community = NodeRecord("c", NodeKind.COMMUNITY, {"name": "c", "dimension": "ORIGIN"})
+    nodes = [community, org(0, "MUNICIPAL_UNIT")]
+    nodes += [org(i, "IMMIGRANT_ORGANISATION") for i in (1, 2, 3)]
+    edges = [EdgeRecord(f"r{i}", EdgeType.REPRESENTS, f"o{i}", "c") for i in (1, 2, 3)]
+    edges += [
+        EdgeRecord(f"t{i}", EdgeType.COLLABORATES_WITH, f"o{i}", f"o{i + 1}", {"strength": 3})
+        for i in (0, 1, 2)
+    ]
+    graph = build_org_graph(Subgraph(nodes, edges))
+    encode_map(graph, map_figures(graph), 0)
+    large_layout(graph, [list(graph)], 0)
 
 
 def map_filter(params: Params) -> AnalysisFilter:
