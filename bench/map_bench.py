@@ -35,7 +35,6 @@ from registry.app import create_app
 from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType
 from registry.services import accounts
-from registry.services.analyses import AnalysisService
 from registry.services.network_maps import encode_map
 from registry.settings import Neo4jSettings, Settings
 from registry.store.base import Store
@@ -108,7 +107,6 @@ async def fill(kind: str, folder: Path, organisations: int) -> str:
 async def parts(kind: str, folder: Path) -> None:
     store = new_store(kind, folder)
     await store.open()
-    emi = await AnalysisService(store).emi_id()
     print("a cold map, part by part")
     t, c = time.perf_counter(), time.process_time()
     snapshot = await store.snapshot()
@@ -118,7 +116,7 @@ async def parts(kind: str, folder: Path) -> None:
     timed("organisation graph", t, c)
     for when in ("first in the process", "again"):
         t, c = time.perf_counter(), time.process_time()
-        figures = map_figures(graph, emi)
+        figures = map_figures(graph)
         timed(f"map figures, {when}", t, c)
     t, c = time.perf_counter(), time.process_time()
     layout(graph, figures.clusters)

@@ -68,9 +68,10 @@ def figures_of(report: Report) -> MapFigures:
     )
 
 
-def map_figures(history: nx.Graph, emi_id: str | None = None, *, seed: int = 0) -> MapFigures:
+def map_figures(history: nx.Graph, *, seed: int = 0) -> MapFigures:
     """The map's figures of `history` (from `build_org_graph`) as of its date, as
-    `full_report` with the same `seed` gives them."""
+    `full_report` with the same `seed` gives them; the communities' hops to EMI, which the
+    map does not show, are left out."""
     G = as_of_graph(history)
     members, side = all_members(G), bridging_side(G)
     # The compiled kernels (betweenness, the random baseline) release the GIL: they run
@@ -83,7 +84,7 @@ def map_figures(history: nx.Graph, emi_id: str | None = None, *, seed: int = 0) 
         routes = kernels.side_betweenness(G, public, community_members(G))
         fragile = fragility.community_fragility(G, cuts)
         clustered = clusters.louvain_clusters(G, seed=seed)
-        reports = community_reports(G, emi_id, cuts=cuts, odds=chance.result())
+        reports = community_reports(G, cuts=cuts, odds=chance.result())
         between, exact = pending.result()
     named = {str(n) for n, _ in _ranked(between)[:TOP]}
     for r in reports:

@@ -78,7 +78,7 @@ class AnalysisService:
 
     async def _compute(self, flt: AnalysisFilter, version: int) -> Analysis:
         graph = await self.history(flt, version)
-        emi = await self.emi_id()
+        emi = await self._emi_id()
 
         def work() -> tuple[Report, int]:
             report = full_report(graph, emi)
@@ -103,8 +103,7 @@ class AnalysisService:
         snapshot = await self.store.snapshot()
         return await asyncio.to_thread(build_org_graph, snapshot, flt)
 
-    async def emi_id(self) -> str | None:
-        """EMI's organisation, from which the report measures hops; None if not registered."""
+    async def _emi_id(self) -> str | None:
         query = NodeQuery(NodeKind.ORGANISATION, search=fold(self.emi_name))
         found = await self.store.find_nodes(query, Order(), 0, 1)
         return found[0].id if found else None

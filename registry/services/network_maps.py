@@ -78,12 +78,7 @@ class NetworkMaps:
             found = await asyncio.to_thread(encode_map, graph, figures, version)
         else:
             graph = await self.analysis.history(flt, version)
-            emi = await self.analysis.emi_id()
-
-            def work() -> EncodedMap:
-                return encode_map(graph, map_figures(graph, emi), version)
-
-            found = await asyncio.to_thread(work)
+            found = await asyncio.to_thread(lambda: encode_map(graph, map_figures(graph), version))
         self._done.put((flt, version), found, len(found.body))
         return found
 
