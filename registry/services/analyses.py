@@ -4,7 +4,7 @@ It reads a snapshot from the store, builds the organisation graph and runs `full
 worker thread. A request that finds only a result from an older store version gets that result
 at once, marked stale with its time, while a fresh one is computed in the background. The
 network map (`network_maps`) takes the report from here when it is already computed, and the
-organisation graph (`history`) when it is being built: the dashboard asks for both at once.
+organisation graph (`history`) while it is being built: the dashboard asks for both at once.
 """
 
 import asyncio
@@ -28,7 +28,6 @@ from registry.store.query import NodeQuery, Order
 EMI_NAME = "Enhet for mangfold og integrering"
 KEPT = 32  # analyses kept, one per filter asked for recently
 KEPT_BYTES = 256 * 2**20  # and their graphs and reports together, measured deeply
-GRAPHS = 2  # organisation graphs kept (or being built) for the report and the map to share
 # One map body per analysis graph; it goes when the service forgets the graph.
 _bodies: "weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]]" = weakref.WeakKeyDictionary()
 
@@ -49,8 +48,7 @@ class AnalysisService:
         kept = BoundedCache(KEPT, KEPT_BYTES) if cache is None else cache
         self._done: BoundedCache[AnalysisFilter, Analysis] = kept
         self._running: dict[AnalysisFilter, asyncio.Task[Analysis]] = {}
-        self._graphs: BoundedCache[tuple[AnalysisFilter, int], asyncio.Task[nx.Graph]]
-        self._graphs = BoundedCache(GRAPHS, GRAPHS)
+        self._building: dict[tuple[AnalysisFilter, int], asyncio.Task[nx.Graph]] = {}
 
     async def analyse(self, flt: AnalysisFilter | None = None) -> Analysis:
         """The newest analysis for `flt`; stale (fresh=False) while a new one is computed."""
@@ -90,13 +88,15 @@ class AnalysisService:
         return analysis
 
     async def history(self, flt: AnalysisFilter, version: int) -> nx.Graph:
-        """The organisation graph of `flt` (every tie ever recorded) on store `version`, built
-        once for the report and the map alike; read it, never change it."""
+        """The organisation graph of `flt` (every tie ever recorded) on store `version`; while
+        one is being built, those who ask for it get that one. Read it, never change it."""
         key = (flt, version)
-        task = self._graphs.get(key)
-        if task is None or (task.done() and (task.cancelled() or task.exception())):
+        task = self._building.get(key)
+        if task is None:
             task = asyncio.create_task(self._build(flt))
-            self._graphs.put(key, task, 1)
+            self._building[key] = task
+            # Built, it is the caller's: a graph kept here would be kept alive for nothing.
+            task.add_done_callback(lambda _: self._building.pop(key, None))
         return await asyncio.shield(task)
 
     async def _build(self, flt: AnalysisFilter) -> nx.Graph:
