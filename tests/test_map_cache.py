@@ -3,11 +3,12 @@ map asked for at once, one computation for requests that come together, and a bo
 number of maps kept."""
 
 import asyncio
+import gc
 
 from registry.analysis.graph import AnalysisFilter
 from registry.services.analyses import AnalysisService
 from registry.services.cache import BoundedCache
-from registry.services.network_maps import NetworkMaps
+from registry.services.network_maps import NetworkMaps, collector_paused
 from registry.services.seeding import DEMO_DIR, load_seed_graph
 from registry.store.base import Store
 from registry.store.instrumented import InstrumentedStore
@@ -52,3 +53,19 @@ async def test_warming_up_reads_nothing_from_the_store(store: Store):
     counting = InstrumentedStore(store)
     await NetworkMaps(AnalysisService(counting)).warm_up()
     assert not counting.calls
+
+
+def test_the_collector_waits_while_any_map_is_computed():
+    assert gc.isenabled()
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the other map is still being computed
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
