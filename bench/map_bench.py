@@ -41,7 +41,8 @@ from registry.store.base import Store
 from registry.store.embedded import EmbeddedStore
 from registry.store.records import Subgraph
 
-USER, PASSWORD = "bench", "a long bench passphrase"
+# Accounts outlive `Store.clear` on Neo4j: a name of its own for each run.
+USER, PASSWORD = f"bench-{os.getpid()}", "a long bench passphrase"
 WARM_UP = 10  # seconds a server has been up before the first map: it loads its kernels meanwhile
 WRITE = 'mutation { createOrganisation(input: {name: "Benk %d", kind: OTHER}) { id } }'
 
