@@ -4,7 +4,7 @@ It reads a snapshot from the store, builds the organisation graph and runs `full
 worker thread. A request that finds only a result from an older store version gets that result
 at once, marked stale with its time, while a fresh one is computed in the background. The
 network map (`network_maps`) takes the report from here when it is already computed, and the
-organisation graph (`history`) while it is being built: the dashboard asks for both at once.
+organisation graph (`history`) while the report needs it: the dashboard asks for both at once.
 """
 
 import asyncio
@@ -75,28 +75,32 @@ class AnalysisService:
         return done if done and done.store_version == version else None
 
     async def _compute(self, flt: AnalysisFilter, version: int) -> Analysis:
-        graph = await self.history(flt, version)
-        emi = await self._emi_id()
+        try:
+            graph = await self.history(flt, version, keep=True)
+            emi = await self._emi_id()
 
-        def work() -> tuple[Report, int]:
-            report = full_report(graph, emi)
-            return report, objsize.get_deep_size(graph, report)
+            def work() -> tuple[Report, int]:
+                report = full_report(graph, emi)
+                return report, objsize.get_deep_size(graph, report)
 
-        report, size = await asyncio.to_thread(work)
+            report, size = await asyncio.to_thread(work)
+        finally:
+            self._building.pop((flt, version), None)
         analysis = Analysis(graph, report, version, fresh=True)
         self._done.put(flt, analysis, size)
         return analysis
 
-    async def history(self, flt: AnalysisFilter, version: int) -> nx.Graph:
-        """The organisation graph of `flt` (every tie ever recorded) on store `version`; while
-        one is being built, those who ask for it get that one. Read it, never change it."""
+    async def history(self, flt: AnalysisFilter, version: int, *, keep: bool = False) -> nx.Graph:
+        """The organisation graph of `flt` (every tie ever recorded) on store `version`, shared
+        while it is being built and, built for a report (`keep`), until that report is done.
+        Read it, never change it."""
         key = (flt, version)
         task = self._building.get(key)
         if task is None:
             task = asyncio.create_task(self._build(flt))
             self._building[key] = task
-            # Built, it is the caller's: a graph kept here would be kept alive for nothing.
-            task.add_done_callback(lambda _: self._building.pop(key, None))
+            if not keep:  # a graph kept here for no one would be walked by every collection
+                task.add_done_callback(lambda _: self._building.pop(key, None))
         return await asyncio.shield(task)
 
     async def _build(self, flt: AnalysisFilter) -> nx.Graph:
