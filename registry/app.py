@@ -21,6 +21,7 @@ from registry.http.hardening import BodyLimit, RequestLog, SecurityHeaders
 from registry.http.unavailable import StoreOutage
 from registry.services.analyses import AnalysisService
 from registry.services.network_maps import NetworkMaps
+from registry.services.token_cache import TokenCache
 from registry.settings import Settings, get_settings
 from registry.store.base import Store
 from registry.web import dashboard, exports, imports, network_map, oidc, signin
@@ -65,6 +66,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             await warming
             await store.close()
 
+    token_cache = TokenCache(settings.token_cache_seconds)
     middleware = [
         Middleware(RequestLog),
         Middleware(SecurityHeaders, hsts=settings.cookies_secure),
@@ -83,6 +85,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             store=store,
             session_hours=settings.session_hours,
             requests_per_minute=settings.rate_limit_per_minute,
+            tokens=token_cache,
         ),
     ]
     if settings.cors_origins:  # closed unless origins are named
@@ -93,7 +96,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             allow_headers=["Authorization", "Content-Type"],
         )
         middleware.insert(1, cors)
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
@@ -109,3 +112,5 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
         middleware=middleware,
         lifespan=lifespan,
     )
+    app.state.token_cache = token_cache  # for tests and benchmarks to look into
+    return app

@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     retention_days: int = 730
     token_days: int = 90
+    # How long an API token's look-up is reused, in seconds (0: never). A token revoked or an
+    # account changed by another process (the CLI, another worker) still works this long.
+    token_cache_seconds: float = Field(default=5, ge=0, le=60)
     neo4j: Neo4jSettings = Field(default_factory=Neo4jSettings)
     oidc: OidcSettings = Field(default_factory=OidcSettings)
 

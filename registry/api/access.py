@@ -2,11 +2,13 @@
 
 Every GraphQL field needs at least the role named here, and a field the table does not
 name is refused to everyone (fail closed); a strawberry extension checks each field it
-resolves. Which nodes a caller may see
-at all is `registry.services.access`'s to say.
+resolves. The decision depends only on the role and the field's definition, so it is made
+once per role and field, and a list of a thousand values costs a dictionary look-up each.
+Which nodes a caller may see at all is `registry.services.access`'s to say.
 """
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from functools import lru_cache
 from typing import Any
 
 from graphql import GraphQLResolveInfo
@@ -14,7 +16,6 @@ from strawberry.extensions import SchemaExtension
 
 from registry.domain.accounts import Caller, Role
 from registry.domain.errors import Forbidden, RegistryError
-from registry.services.access import require
 
 V, C, E, A = Role.VIEWER, Role.CONTACT_VIEWER, Role.EDITOR, Role.ADMIN
 _QUERIES = {
@@ -71,19 +72,35 @@ def required_role(type_name: str, field_name: str) -> Role | None:
     return FIELD_ROLES.get(f"{type_name}.{field_name}") or FIELD_ROLES.get(f"{type_name}.*")
 
 
-def check_field(caller: Caller, type_name: str, field_name: str) -> None:
-    """Refuses the caller the field; a field the table does not name is refused to all."""
+@lru_cache(maxsize=4096)  # roles x the schema's fields, far fewer than this
+def refusal(role: Role, type_name: str, field_name: str) -> str | None:
+    """Why the role may not have the field, or None when it may."""
     what = f"{type_name}.{field_name}"
     needed = required_role(type_name, field_name)
     if needed is None:
-        raise Forbidden(f"{what} is not in the access table", field=field_name)
-    require(caller, needed, what)
+        return f"{what} is not in the access table"
+    return None if role.allows(needed) else f"{what} needs the {needed.value} role"
+
+
+def check_role(role: Role, type_name: str, field_name: str) -> None:
+    """Refuses the role the field; a field the table does not name is refused to all."""
+    refused = refusal(role, type_name, field_name)
+    if refused:
+        raise Forbidden(refused, field=field_name)
+
+
+def check_field(caller: Caller, type_name: str, field_name: str) -> None:
+    """`check_role` for the caller's role."""
+    check_role(caller.role, type_name, field_name)
 
 
 class AccessControl(SchemaExtension):
     """Checks each field's role, and records writes and reads of personal data in the audit."""
 
+    role: Role  # the caller's, looked up once per operation
+
     async def on_execute(self) -> AsyncIterator[None]:
+        self.role = self.execution_context.context.caller.role
         yield
         context = self.execution_context.context
         if context.personal_reads:
@@ -104,7 +121,7 @@ class AccessControl(SchemaExtension):
         **kwargs: Any,
     ) -> Any:
         parent, field = info.parent_type.name, info.field_name
-        check_field(info.context.caller, parent, field)
+        check_role(self.role, parent, field)
         if parent == "Person":
             info.context.personal_reads.add(root.id)
         if parent == "Mutation":

@@ -1,10 +1,12 @@
 """Who is calling: an API token (Authorization: Bearer) or a session cookie.
 
 The signed cookie carries only the id of a session kept in the store (services.sessions),
-so signing out ends it for every copy of the cookie. Anonymous callers reach only the
-health probe, the sign-in pages and static files. Cookie-authenticated writes must carry
-the session's CSRF token (header X-CSRF-Token or form field csrf_token), so another site
-cannot make a signed-in browser write. Every request counts against a rate limit.
+so signing out ends it for every copy of the cookie. A token's look-up is reused for a few
+seconds (services.token_cache), and forgotten at once when this process changes a token or
+an account. Anonymous callers reach only the health probe, the sign-in pages and static
+files. Cookie-authenticated writes must carry the session's CSRF token (header X-CSRF-Token
+or form field csrf_token), so another site cannot make a signed-in browser write. Every
+request counts against a rate limit.
 """
 
 import hashlib
@@ -21,6 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from registry.domain.accounts import Account, Caller
 from registry.http.rate_limits import Window, request_key
 from registry.services import accounts, sessions
+from registry.services.token_cache import TokenCache
 from registry.store.base import Store
 
 PUBLIC_PREFIXES = ("/healthz", "/readyz", "/signin", "/static/")
@@ -91,9 +94,14 @@ class Authentication:
     and refuses what the caller may not do or has done too often."""
 
     def __init__(
-        self, app: ASGIApp, store: Store, session_hours: int, requests_per_minute: int
+        self,
+        app: ASGIApp,
+        store: Store,
+        session_hours: int,
+        requests_per_minute: int,
+        tokens: TokenCache,
     ) -> None:
-        self.app, self.store = app, store
+        self.app, self.store, self.tokens = app, store, tokens
         self.lifetime = timedelta(hours=session_hours)
         self.limit = Window(requests_per_minute)
 
@@ -122,7 +130,7 @@ class Authentication:
     async def _identify(self, request: Request) -> Caller | None:
         header = request.headers.get("authorization", "")
         if header.lower().startswith("bearer "):
-            return await accounts.caller_for_token(self.store, header[7:].strip())
+            return await accounts.caller_for_token(self.store, header[7:].strip(), self.tokens)
         return await caller_for_session(self.store, request.session, self.lifetime)
 
     async def _check(self, request: Request, caller: Caller | None) -> Response | None:

@@ -5,6 +5,8 @@ from datetime import UTC, datetime, timedelta
 from registry.domain import accounts as rules
 from registry.domain.accounts import Account, ApiToken, Caller, Role
 from registry.domain.errors import Conflict, NotFound, ValidationFailed
+from registry.services import token_cache
+from registry.services.token_cache import TokenCache
 from registry.store.base import Store, new_id, now
 
 ACCOUNTS, TOKENS = "accounts", "tokens"
@@ -30,7 +32,10 @@ async def find_account(store: Store, username: str) -> Account | None:
 
 async def save_account(store: Store, account: Account, expected_version: int | None) -> Account:
     data = account.model_dump(mode="json", exclude={"version"})
-    doc = await store.save_document(ACCOUNTS, account.id, data, expected_version)
+    try:
+        doc = await store.save_document(ACCOUNTS, account.id, data, expected_version)
+    finally:  # a save that failed may yet have committed (a timeout after the commit)
+        token_cache.forget_all()
     return account.model_copy(update={"version": doc.version})
 
 
@@ -124,22 +129,37 @@ async def revoke_token(store: Store, token_id: str) -> ApiToken:
     if doc is None:
         raise NotFound(f"no token {token_id}", field="id")
     token = ApiToken.model_validate(doc.data).model_copy(update={"revoked": True})
-    await store.save_document(TOKENS, token_id, token.model_dump(mode="json"), doc.version)
+    try:
+        await store.save_document(TOKENS, token_id, token.model_dump(mode="json"), doc.version)
+    finally:
+        token_cache.forget_all()
     return token
 
 
-async def caller_for_token(store: Store, presented: str) -> Caller | None:
+async def caller_for_token(
+    store: Store, presented: str, cache: TokenCache | None = None
+) -> Caller | None:
+    """Who the token signs in, or None; a recent answer comes from `cache`, if given."""
+    if cache is None:
+        found = await _token_caller(store, presented)
+        return found[0] if found else None
+    return await cache.lookup(presented, lambda: _token_caller(store, presented))
+
+
+async def _token_caller(store: Store, presented: str) -> tuple[Caller, datetime] | None:
     parts = rules.split_token(presented)
     if parts is None:
         return None
-    [doc] = await store.get_documents(TOKENS, [parts[0]])
-    if doc is None:
-        return None
-    token = ApiToken.model_validate(doc.data)
-    if not rules.secret_matches(token, parts[1]) or not token.usable(datetime.now(UTC)):
-        return None
-    account = await get_account(store, token.account_id)
+    async with store.reading():  # the token and its account: one read transaction
+        [doc] = await store.get_documents(TOKENS, [parts[0]])
+        token = ApiToken.model_validate(doc.data) if doc else None
+        if token is None or not rules.secret_matches(token, parts[1]):
+            return None
+        if not token.usable(datetime.now(UTC)):
+            return None
+        account = await get_account(store, token.account_id)
     if account is None or account.disabled:
         return None
     role = min(token.role, account.role, key=lambda r: r.rank)
-    return Caller(account.id, account.username, role, via="token", token_id=token.id)
+    caller = Caller(account.id, account.username, role, via="token", token_id=token.id)
+    return caller, datetime.fromisoformat(token.expires_at)

@@ -54,13 +54,14 @@ async def start_session(store: Store, account: Account, lifetime: timedelta) -> 
 
 async def session_account(store: Store, session_id: str, lifetime: timedelta) -> Account | None:
     """The account a live session belongs to, or None once it has ended or expired."""
-    [doc] = await store.get_documents(SESSIONS, [_key(session_id)])
-    if doc is None:
-        return None
-    record, at = Session.model_validate(doc.data), datetime.now(UTC)
-    if record.expired(lifetime, at):
-        return None
-    account = await accounts.get_account(store, record.account_id)
+    async with store.reading():  # the session and its account: one read transaction
+        [doc] = await store.get_documents(SESSIONS, [_key(session_id)])
+        if doc is None:
+            return None
+        record, at = Session.model_validate(doc.data), datetime.now(UTC)
+        if record.expired(lifetime, at):
+            return None
+        account = await accounts.get_account(store, record.account_id)
     if account is None or account.disabled or account.session_epoch != record.epoch:
         return None
     if datetime.fromisoformat(record.last_seen) + TOUCH_EVERY < at:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from registry.domain.errors import StoreUnavailable
 from registry.private_files import private_file
+from registry.store import embedded_search as search
 from registry.store import embedded_sql as sql
 from registry.store.embedded_tx import SqliteTx, run_to_end
 from registry.store.rules import GraphTx, RuledStore
@@ -50,6 +51,8 @@ class EmbeddedBase(RuledStore):
                 result = fn(conn)
                 if graph_change:
                     conn.execute(sql.BUMP_VERSION)
+                for statement in search.INDEX_ADDED:
+                    conn.execute(statement)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -64,6 +67,8 @@ class EmbeddedBase(RuledStore):
         return await self._write(lambda conn: run_to_end(work(SqliteTx(conn))), graph_change)
 
     async def _scrub(self) -> None:
+        compact = search.COMPACT_SEARCH_INDEX
+        await self._write(lambda conn: conn.execute(compact), graph_change=False)
         # The write-ahead log still holds the old pages until they are folded into the file.
         await self._read(sql.CHECKPOINT)
 
@@ -89,7 +94,11 @@ class EmbeddedBase(RuledStore):
             conn.execute("PRAGMA synchronous = NORMAL")
             # Deleted rows are overwritten, so an erased person leaves no trace in the file.
             conn.execute("PRAGMA secure_delete = ON")
+            indexed = conn.execute(search.HAS_SEARCH_INDEX).fetchone()
             conn.executescript(sql.SCHEMA)
+            conn.executescript(search.SEARCH_SCHEMA)
+            if not indexed:
+                conn.execute(search.FILL_SEARCH_INDEX)
             self._db = conn
 
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")

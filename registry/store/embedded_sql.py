@@ -4,6 +4,7 @@ import json
 import re
 from typing import Any
 
+from registry.store.embedded_search import search_clause
 from registry.store.query import AuditQuery, Direction, EdgeQuery, Linked, NodeQuery, Order
 
 SCHEMA = """
@@ -162,8 +163,7 @@ def node_where(query: NodeQuery) -> tuple[str, list[Any]]:
         clauses.append("n.archived = ?")
         params.append(int(query.archived))
     if query.search:
-        clauses.append("instr(n.search, ?) > 0")
-        params.append(query.search)
+        clauses.append(search_clause(query.search, params))
     for prop, values in query.equals.items():
         clauses.append(f"json_extract(n.props, '$.{_prop(prop)}') IN {_EACH}")
         params.append(_json(values))
