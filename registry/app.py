@@ -20,10 +20,11 @@ from registry.http.auth import Authentication
 from registry.http.hardening import BodyLimit, RequestLog, SecurityHeaders
 from registry.http.unavailable import StoreOutage
 from registry.services.analyses import AnalysisService
+from registry.services.network_maps import NetworkMaps
 from registry.services.token_cache import TokenCache
 from registry.settings import Settings, get_settings
 from registry.store.base import Store
-from registry.web import dashboard, exports, imports, oidc, signin
+from registry.web import dashboard, exports, imports, network_map, oidc, signin
 
 __all__ = ["create_app", "sdl"]
 
@@ -37,7 +38,10 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     """An app over `store`; the app opens the store on start-up and closes it on shutdown."""
     settings = settings or get_settings()
     analysis = AnalysisService(store)
-    graphql = GraphQLEndpoint(store, settings, analysis, schema=schema, graphql_ide="graphiql")
+    maps = NetworkMaps(analysis)
+    graphql = GraphQLEndpoint(
+        store, settings, analysis, maps, schema=schema, graphql_ide="graphiql"
+    )
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -55,9 +59,11 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await store.open()
+        warming = asyncio.create_task(maps.warm_up())
         try:
             yield
         finally:
+            await warming
             await store.close()
 
     token_cache = TokenCache(settings.token_cache_seconds)
@@ -99,6 +105,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             *oidc.routes(store, settings),
             *dashboard.routes(),
             *exports.routes(store, analysis),
+            *network_map.routes(maps),
             *imports.routes(store),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],

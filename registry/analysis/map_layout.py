@@ -5,8 +5,9 @@ minutes in the browser at 5,000 organisations, and NetworkX's spring layout need
 beyond 500 nodes. So the map is laid out group by group ("group in a box"): the network's
 Louvain clusters are laid out each on its own with a dense spring layout, larger ones split
 again, and the clusters are then placed by a spring layout of the graph of clusters, pushed
-apart until they do not overlap. Isolated organisations line up in a grid below. Units are
-node spacings, so the browser only scales.
+apart until they do not overlap. From `LARGE` organisations on, `map_large` lays the
+clusters out in the same way but with a compiled force layout, seconds faster. Isolated
+organisations line up in a grid below. Units are node spacings, so the browser only scales.
 """
 
 import math
@@ -16,6 +17,10 @@ from collections.abc import Collection, Hashable, Iterable, Sequence
 import networkx as nx
 import numpy as np
 
+from registry.analysis.map_forces import separate_discs
+from registry.analysis.map_large import large_layout
+
+LARGE = 600  # organisations from which the large network's layout is used
 SMALL = 250  # the largest group laid out in one piece (dense O(n²) steps)
 GAP = 2.0  # space between groups, in node spacings
 
@@ -31,7 +36,12 @@ def layout(G: nx.Graph, clusters: Iterable[Collection[Hashable]] = (), seed: int
     parts = [p for p in parts if p]
     placed = {n for p in parts for n in p}
     parts += [list(c) for c in nx.connected_components(tied.subgraph(set(tied) - placed))]
-    pos = _arrange(tied, parts, seed) if parts else {}
+    if not parts:
+        pos: Positions = {}
+    elif len(G) >= LARGE:
+        pos = large_layout(G, parts, seed)
+    else:
+        pos = _arrange(tied, parts, seed)
     return pos | _grid(sorted(isolates, key=lambda n: G.nodes[n].get("name", "")), pos)
 
 
@@ -93,25 +103,7 @@ def _centres(H: nx.Graph, parts: list[list[Hashable]], radii: np.ndarray, seed: 
         spread = np.sqrt(np.arange(len(parts)) / len(parts))
         centres = np.column_stack([spread * np.cos(turn), spread * np.sin(turn)])
     # Scaled so the discs' total area about fills the layout's unit disc.
-    return _separate(centres * math.sqrt(float((radii**2).sum())), radii)
-
-
-def _separate(centres: np.ndarray, radii: np.ndarray, rounds: int = 120) -> np.ndarray:
-    """Pull the discs in a little each round and push overlapping pairs apart, so they end
-    packed close without overlapping, keeping the neighbourhoods of the starting layout."""
-    c = centres - centres.mean(axis=0)
-    eye = np.eye(len(c))
-    for step in range(rounds):
-        if step < rounds // 2:
-            c = c * 0.96
-        for _ in range(5):
-            delta = c[:, None, :] - c[None, :, :]
-            dist = np.hypot(delta[..., 0], delta[..., 1]) + eye + 1e-9
-            overlap = np.clip(radii[:, None] + radii[None, :] - dist, 0, None) * (1 - eye)
-            if not overlap.any():
-                break
-            c = c + (delta / dist[..., None] * overlap[..., None] / 2).sum(axis=1)
-    return c - c.mean(axis=0)
+    return separate_discs(centres * math.sqrt(float((radii**2).sum())), radii)
 
 
 def _grid(nodes: list[Hashable], pos: Positions) -> Positions:

@@ -1,46 +1,48 @@
 """The network map as one JSON-ready value: organisations placed and measured, ties, catalogues.
 
 GraphQL needs seconds to resolve thousands of typed objects, so the map is built as one plain
-value in a single pass over the analysis graph; the figures come from the typed `Report`, and
-ties refer to organisations by their index in the list, which keeps the payload of 15,000 ties
-small.
+value in a single pass over the analysis graph; the figures come from `MapFigures` (of the
+full report, or computed for the map alone), and ties refer to organisations by their index
+in the list, which keeps the payload of 15,000 ties small. An organisation representing
+several communities lists them all (`communities`) and names the one whose status is worst
+(`worst`), which the map colours it by.
 """
 
 from typing import Any
 
 import networkx as nx
 
+from registry.analysis.map_figures import MapFigures
 from registry.analysis.map_layout import layout
-from registry.analysis.report import Report
 from registry.analysis.ties import counts as ties_count
 
 
-def flagged(report: Report) -> dict[str, set[str]]:
+def flagged(figures: MapFigures) -> dict[str, set[str]]:
     """Organisations the map highlights: in a gap community, brokers, single points."""
-    gap = {o for c in report.communities if c.gap for o in c.organisations}
-    brokers = {b.organisation for b in report.brokers.top}
-    brokers |= {b.organisation for c in report.communities for b in c.brokers}
-    hinges = {o for f in report.fragility for o in f.single_points}
-    return {"gap": gap, "broker": brokers, "hinge": hinges}
+    gap = {o for c in figures.communities if c.gap for o in c.organisations}
+    hinges = {o for f in figures.fragility for o in f.single_points}
+    return {"gap": gap, "broker": figures.brokers, "hinge": hinges}
 
 
-def fragile_ties(report: Report) -> set[frozenset[str]]:
+def fragile_ties(figures: MapFigures) -> set[frozenset[str]]:
     """Ties whose loss cuts some of a community's organisations off from the bridging side."""
-    return {frozenset(t.tie) for f in report.fragility for t in f.ties}
+    return {frozenset(t.tie) for f in figures.fragility for t in f.ties}
 
 
-def clusters_of(report: Report) -> dict[str, int]:
-    """Each organisation's Louvain cluster, by its index in the report."""
-    return {o: i for i, c in enumerate(report.clusters.clusters) for o in c.organisations}
+def clusters_of(figures: MapFigures) -> dict[str, int]:
+    """Each organisation's Louvain cluster, by its index in the figures."""
+    return {o: i for i, members in enumerate(figures.clusters) for o in members}
 
 
-def map_body(graph: nx.Graph, report: Report) -> dict[str, Any]:
+def map_body(graph: nx.Graph, figures: MapFigures) -> dict[str, Any]:
     """Everything the map draws: the whole history of ties (``counted`` says which count as of
-    the report's date); the report supplies clusters, statuses, brokers and fragility."""
-    cluster_of = clusters_of(report)
-    pos = layout(graph, [c.organisations for c in report.clusters.clusters])
-    between = report.brokers.betweenness
-    flags = flagged(report)
+    the figures' date); the figures supply clusters, statuses, brokers and fragility."""
+    cluster_of = clusters_of(figures)
+    pos = layout(graph, figures.clusters)
+    between = figures.betweenness
+    flags = flagged(figures)
+    # Communities worst first, as the report ranks them.
+    rank = {c.community: i for i, c in enumerate(figures.communities)}
     index = {node: i for i, node in enumerate(graph)}
     organisations = [
         {
@@ -49,6 +51,8 @@ def map_body(graph: nx.Graph, report: Report) -> dict[str, Any]:
             "kind": data["kind"],
             "side": data["side"],
             "group": data["group"],
+            "communities": data["represents"],
+            "worst": min(data["represents"], key=lambda c: rank.get(c, len(rank)), default=None),
             "cluster": cluster_of.get(node),
             "x": round(pos[node][0], 2),
             "y": round(pos[node][1], 2),
@@ -58,8 +62,8 @@ def map_body(graph: nx.Graph, report: Report) -> dict[str, Any]:
         }
         for node, data in graph.nodes(data=True)
     ]
-    fragile = fragile_ties(report)
-    day = report.parameters.as_of
+    fragile = fragile_ties(figures)
+    day = figures.as_of
     ties = [
         {
             "s": index[u],
@@ -74,7 +78,7 @@ def map_body(graph: nx.Graph, report: Report) -> dict[str, Any]:
     return {
         "organisations": organisations,
         "ties": ties,
-        "communities": community_catalogue(graph, report),
+        "communities": community_catalogue(graph, figures),
         "areas": _catalogue(graph, "areas", "kind"),
         "topics": _catalogue(graph, "topics", "grant_priority"),
         "years": _years(graph),
@@ -83,9 +87,9 @@ def map_body(graph: nx.Graph, report: Report) -> dict[str, Any]:
     }
 
 
-def community_catalogue(graph: nx.Graph, report: Report) -> dict[str, dict[str, Any]]:
+def community_catalogue(graph: nx.Graph, figures: MapFigures) -> dict[str, dict[str, Any]]:
     """Every community with its status, reason and E-I beside chance's."""
-    rows = {c.community: c for c in report.communities}
+    rows = {c.community: c for c in figures.communities}
     out = {}
     for cid, props in graph.graph.get("communities", {}).items():
         row = rows.get(cid)

@@ -9,6 +9,7 @@ from registry.api.loaders import Loaders
 from registry.domain.accounts import Caller
 from registry.domain.audit import AuditEntry
 from registry.services.analyses import AnalysisService
+from registry.services.network_maps import NetworkMaps
 from registry.settings import Settings
 from registry.store.base import Store, now
 
@@ -20,6 +21,7 @@ class Context:
     caller: Caller
     settings: Settings
     analysis: AnalysisService
+    maps: NetworkMaps
     personal_reads: set[str] = field(default_factory=set)
     audit_log: list[AuditEntry] = field(default_factory=list)
     erased: set[str] = field(default_factory=set)

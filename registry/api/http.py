@@ -18,6 +18,7 @@ from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from registry.api import network_map
 from registry.api.context import Context
 from registry.api.loaders import Loaders
 from registry.domain.errors import StoreUnavailable
@@ -25,6 +26,7 @@ from registry.http import json_body
 from registry.http.auth import csrf_token
 from registry.http.unavailable import retry_after
 from registry.services.analyses import AnalysisService
+from registry.services.network_maps import NetworkMaps
 from registry.settings import Settings
 from registry.store.base import Store
 
@@ -44,15 +46,23 @@ def wants_graphql_response(accept: str) -> bool:
 
 class GraphQLEndpoint(GraphQL[Context, None]):
     def __init__(
-        self, store: Store, settings: Settings, analysis: AnalysisService, **kwargs: Any
+        self,
+        store: Store,
+        settings: Settings,
+        analysis: AnalysisService,
+        maps: NetworkMaps,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.store, self.settings, self.analysis = store, settings, analysis
+        self.store, self.settings, self.analysis, self.maps = store, settings, analysis, maps
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         caller = request.state.caller  # set by the authentication middleware
         loaders = Loaders(self.store, caller)
-        return Context(self.store, loaders, caller, self.settings, self.analysis)
+        return Context(self.store, loaders, caller, self.settings, self.analysis, self.maps)
+
+    def encode_json(self, data: object) -> bytes:
+        return network_map.encode_json(data)  # the map's cached bytes as they are
 
     def decode_json(self, data: str | bytes) -> object:
         try:

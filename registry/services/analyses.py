@@ -1,9 +1,10 @@
 """Analyses on demand, cached per store version, recomputed without blocking a request.
 
 It reads a snapshot from the store, builds the organisation graph and runs `full_report` in a
-worker thread; the network map is laid out once per analysis graph. A request that finds only a
-result from an older store version gets that result at once, marked stale with its time,
-while a fresh one is computed in the background.
+worker thread. A request that finds only a result from an older store version gets that result
+at once, marked stale with its time, while a fresh one is computed in the background. The
+network map (`network_maps`) takes the report from here when it is already computed, and the
+organisation graph (`history`) while the report needs it: the dashboard asks for both at once.
 """
 
 import asyncio
@@ -15,6 +16,7 @@ import networkx as nx
 import objsize
 
 from registry.analysis.graph import AnalysisFilter, build_org_graph
+from registry.analysis.map_figures import figures_of
 from registry.analysis.network_map import map_body
 from registry.analysis.report import Report, full_report
 from registry.domain.enums import NodeKind
@@ -46,14 +48,15 @@ class AnalysisService:
         kept = BoundedCache(KEPT, KEPT_BYTES) if cache is None else cache
         self._done: BoundedCache[AnalysisFilter, Analysis] = kept
         self._running: dict[AnalysisFilter, asyncio.Task[Analysis]] = {}
+        self._building: dict[tuple[AnalysisFilter, int], asyncio.Task[nx.Graph]] = {}
 
     async def analyse(self, flt: AnalysisFilter | None = None) -> Analysis:
         """The newest analysis for `flt`; stale (fresh=False) while a new one is computed."""
         flt = flt or AnalysisFilter()
         version = await self.store.version()
+        if fresh := self.computed(flt, version):
+            return fresh
         done = self._done.get(flt)
-        if done and done.store_version == version:
-            return done
         task = self._running.get(flt)
         if task is None or task.done():
             task = asyncio.create_task(self._compute(flt, version))
@@ -66,23 +69,43 @@ class AnalysisService:
             return await asyncio.shield(task)
         return Analysis(done.graph, done.report, done.store_version, fresh=False)
 
-    async def network_map(self, flt: AnalysisFilter | None = None) -> dict[str, Any]:
-        """The map of the newest analysis for `flt`, laid out once per analysis graph."""
-        return await map_of(await self.analyse(flt))
+    def computed(self, flt: AnalysisFilter, version: int) -> Analysis | None:
+        """The analysis for `flt` on store `version` if it is already computed."""
+        done = self._done.get(flt)
+        return done if done and done.store_version == version else None
 
     async def _compute(self, flt: AnalysisFilter, version: int) -> Analysis:
-        snapshot = await self.store.snapshot()
-        emi = await self._emi_id()
+        try:
+            graph = await self.history(flt, version, keep=True)
+            emi = await self._emi_id()
 
-        def work() -> tuple[nx.Graph, Report, int]:
-            graph = build_org_graph(snapshot, flt)
-            report = full_report(graph, emi)
-            return graph, report, objsize.get_deep_size(graph, report)
+            def work() -> tuple[Report, int]:
+                report = full_report(graph, emi)
+                return report, objsize.get_deep_size(graph, report)
 
-        graph, report, size = await asyncio.to_thread(work)
+            report, size = await asyncio.to_thread(work)
+        finally:
+            self._building.pop((flt, version), None)
         analysis = Analysis(graph, report, version, fresh=True)
         self._done.put(flt, analysis, size)
         return analysis
+
+    async def history(self, flt: AnalysisFilter, version: int, *, keep: bool = False) -> nx.Graph:
+        """The organisation graph of `flt` (every tie ever recorded) on store `version`, shared
+        while it is being built and, built for a report (`keep`), until that report is done.
+        Read it, never change it."""
+        key = (flt, version)
+        task = self._building.get(key)
+        if task is None:
+            task = asyncio.create_task(self._build(flt))
+            self._building[key] = task
+            if not keep:  # a graph kept here for no one would be walked by every collection
+                task.add_done_callback(lambda _: self._building.pop(key, None))
+        return await asyncio.shield(task)
+
+    async def _build(self, flt: AnalysisFilter) -> nx.Graph:
+        snapshot = await self.store.snapshot()
+        return await asyncio.to_thread(build_org_graph, snapshot, flt)
 
     async def _emi_id(self) -> str | None:
         query = NodeQuery(NodeKind.ORGANISATION, search=fold(self.emi_name))
@@ -94,7 +117,7 @@ async def map_of(done: Analysis) -> dict[str, Any]:
     """The map body of `done`, with how current it is; the layout runs in a worker thread."""
     body = _bodies.get(done.graph)
     if body is None:
-        body = await asyncio.to_thread(map_body, done.graph, done.report)
+        body = await asyncio.to_thread(map_body, done.graph, figures_of(done.report))
         _bodies[done.graph] = body
     return {
         "storeVersion": done.store_version,

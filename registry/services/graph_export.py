@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from registry.analysis.communities import SEVERITY
+from registry.analysis.map_figures import figures_of
 from registry.analysis.network_map import clusters_of, flagged, fragile_ties
 from registry.analysis.ties import counts
 from registry.services.analyses import Analysis
@@ -44,8 +45,9 @@ def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
 def export_graph(done: Analysis) -> nx.Graph:
     """A copy of the analysis graph with scalar attributes and the report's figures."""
     G, cat, report = done.graph, done.graph.graph, done.report
-    flags = flagged(report)
-    cluster_of = clusters_of(report)
+    figures = figures_of(report)
+    flags = flagged(figures)
+    cluster_of = clusters_of(figures)
     statuses = {c.community: c for c in report.communities}
     names = cat.get("communities", {})
     between = report.brokers.betweenness
@@ -79,7 +81,7 @@ def export_graph(done: Analysis) -> nx.Graph:
                 }
             ),
         )
-    fragile = fragile_ties(report)
+    fragile = fragile_ties(figures)
     day = report.parameters.as_of
     for u, v, data in G.edges(data=True):
         years = sorted(data["years"])

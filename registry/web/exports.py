@@ -57,8 +57,8 @@ def routes(store: Store, analysis: AnalysisService) -> list[Route]:
         )
 
     return [
-        Route("/export/contacts.{fmt}", _refusing(contacts), methods=["GET"]),
-        Route("/export/graph.{fmt}", _refusing(graph), methods=["GET"]),
+        Route("/export/contacts.{fmt}", refusing(contacts), methods=["GET"]),
+        Route("/export/graph.{fmt}", refusing(graph), methods=["GET"]),
     ]
 
 
@@ -85,7 +85,7 @@ async def _respond(
 STATUS = {ValidationFailed: 400, Forbidden: 403, NotFound: 404}
 
 
-def _refusing(handler: Callable[[Request], Awaitable[Response]]) -> Callable:
+def refusing(handler: Callable[[Request], Awaitable[Response]]) -> Callable:
     """The handler, with the domain's refusals as JSON errors like the GraphQL endpoint's."""
 
     async def handle(request: Request) -> Response:

@@ -9,6 +9,7 @@ import pytest
 
 from registry.analysis.communities import GAPS, CommunityStatus
 from registry.analysis.graph import AnalysisFilter, build_org_graph
+from registry.analysis.map_figures import figures_of
 from registry.analysis.network_map import map_body
 from registry.analysis.report import Report, full_report, jsonable
 from registry.cli.analyze import render
@@ -122,7 +123,7 @@ def test_karate_betweenness_and_its_bridge_everywhere():
     ties = {frozenset(t.tie): t.cuts_off for f in report.fragility for t in f.ties}
     assert ties[frozenset((k0, k11))] == [k11]
     assert "K0 – K11 (1)" in render(report, history)
-    body = map_body(history, report)
+    body = map_body(history, figures_of(report))
     ids = [o["id"] for o in body["organisations"]]
     fragile = {frozenset((ids[t["s"]], ids[t["t"]])) for t in body["ties"] if t["fragile"]}
     assert frozenset((k0, k11)) in fragile

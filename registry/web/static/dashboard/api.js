@@ -20,6 +20,19 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
+// The network map from /map.json, for the same filter as the GraphQL analysis: the browser
+// keeps it and asks again with its ETag, so an unchanged map is not sent twice.
+export async function fetchMap(filter) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    for (const one of [value].flat()) query.append(key, String(one));
+  }
+  const response = await fetch(`/map.json?${query}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.errors?.map((e) => e.message).join('; ') || response.statusText);
+  return body;
+}
+
 // The page's words, in its language, from the data block the server wrote.
 export const T = JSON.parse(document.getElementById('texts').textContent);
 

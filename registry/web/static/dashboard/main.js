@@ -1,7 +1,7 @@
-// The dashboard: the view in the address bar, the overview, the organisation map and the
-// gap report from one GraphQL request, the side panel, and export links that carry the
+// The dashboard: the view in the address bar, the overview and the organisation map from
+// /map.json, the gap report from GraphQL, the side panel, and export links that carry the
 // same filter.
-import { T, gql, h, say } from './api.js';
+import { T, fetchMap, gql, h, say } from './api.js';
 import { NetworkMap } from './map.js';
 import { Overview, communityDetails } from './overview.js';
 import { mayEdit, newOrganisationForm } from './editing.js';
@@ -12,7 +12,6 @@ import { FIELDS, fillOptions, filterOf, showParams } from './filters.js';
 import { params as currentParams, setParams, wireSavedViews } from './views.js';
 
 const QUERY = `query Dashboard($filter: AnalysisFilterInput) {
-  networkMap(filter: $filter)
   analysis(filter: $filter) { fresh computedAt report }
 }`;
 const $ = (id) => document.getElementById(id);
@@ -49,12 +48,16 @@ function showOverviewStatus() {
   status.textContent = say(T.overviewShown, { c: communities.length, g: gaps.length });
 }
 
+// The map is drawn as soon as it arrives; the full report, asked for at the same time,
+// can take longer on a large network.
 async function load() {
   const params = currentParams();
+  const filter = filterOf(params);
   status.textContent = T.loading;
+  const report = gql(QUERY, { filter });
+  report.catch(() => {}); // reported below, once the map is drawn
   try {
-    const data = await withProgress(() => gql(QUERY, { filter: filterOf(params) }));
-    payload = data.networkMap;
+    payload = await withProgress(() => fetchMap(filter));
     if (!optionsFilled) optionsFilled = fillOptions(payload);
     showParams(params);
     for (const [key, id] of [['colour', 'colour-by'], ['size', 'size-by']]) {
@@ -64,8 +67,9 @@ async function load() {
     overview.show(payload);
     $('all-ties').checked = map.allTies;
     $('org-names').replaceChildren(...payload.organisations.map((o) => h('option', { value: o.name })));
-    renderReport($('report-body'), data.analysis, context());
     restoreView(params);
+    const data = await withProgress(() => report);
+    renderReport($('report-body'), data.analysis, context());
     if (!data.analysis.fresh) status.textContent += ` ${T.stale}`;
     if (!data.analysis.fresh && retries < 10) {
       retries += 1;

@@ -68,7 +68,8 @@ function colouring(orgs, mode, communities) {
     const entries = Object.entries(KIND_COLOURS).map(([k, c]) => [T.kinds[k], c]);
     return { of: (o) => KIND_COLOURS[o.kind], entries };
   }
-  const key = mode === 'cluster' ? (o) => o.cluster : (o) => o.group;
+  // An organisation of several communities takes the colour of the one worst off.
+  const key = mode === 'cluster' ? (o) => o.cluster : (o) => o.worst ?? o.group;
   const counts = new Map();
   for (const o of orgs) {
     const k = key(o);
@@ -114,7 +115,10 @@ export class NetworkMap {
     const size = sizing(orgs, sizeBy);
     const elements = orgs.map((o) => ({
       group: 'nodes',
-      data: { id: o.id, name: o.name, group: o.group, shape: SHAPES[o.side], colour: colour.of(o), size: size(o) },
+      data: {
+        id: o.id, name: o.name, group: o.group, communities: o.communities || [],
+        shape: SHAPES[o.side], colour: colour.of(o), size: size(o),
+      },
       position: { x: o.x * SCALE, y: o.y * SCALE },
       // Organisations in a gap and single bridges are named at any zoom.
       classes: [...o.flags, o.flags.includes('gap') || o.flags.includes('hinge') ? 'labelled' : ''].join(' '),
@@ -282,7 +286,7 @@ export class NetworkMap {
     this.cy.batch(() => {
       this.cy.elements().removeClass('faded in-focus');
       if (!group) return;
-      const members = this.cy.nodes().filter((n) => n.data('group') === group);
+      const members = this.cy.nodes().filter((n) => n.data('group') === group || n.data('communities').includes(group));
       const around = members.connectedEdges();
       this.cy.nodes().not(members).addClass('faded');
       this.cy.edges().not(around).addClass('faded');

@@ -29,7 +29,9 @@ function names(list) {
 
 function figures(figure, payload) {
   if (!figure) return [];
-  const community = payload.communities[figure.group];
+  // Every community it represents, each with its status: it counts for all of them.
+  const ids = figure.communities?.length ? figure.communities : [figure.group];
+  const communities = ids.map((c) => payload.communities[c]).filter(Boolean);
   const flags = figure.flags.map((f) => ({ gap: T.gapFlag, broker: T.brokerFlag, hinge: T.hingeFlag })[f]);
   return [
     h('h3', {}, T.figures),
@@ -37,8 +39,10 @@ function figures(figure, payload) {
       row(T.degree, String(figure.degree)),
       row(T.betweenness, number(figure.betweenness, 4)),
       row(T.cluster, figure.cluster === null ? T.none : String(figure.cluster + 1)),
-      community ? row(T.eiOfCommunity, `${community.name}: ${number(community.eiIndex)}`) : [],
-      community && community.status ? row(T.status, T[community.status]) : [],
+      communities.length
+        ? row(T.eiOfCommunity, communities.map((c) => `${c.name}: ${number(c.eiIndex)}`).join('; ')) : [],
+      communities.some((c) => c.status)
+        ? row(T.status, communities.filter((c) => c.status).map((c) => `${c.name}: ${T[c.status]}`).join('; ')) : [],
       flags.length ? row(T.marked, flags.join(', ')) : []),
   ];
 }
