@@ -24,6 +24,7 @@ import networkx as nx
 import numpy as np
 
 from registry.analysis import clusters, fragility, kernels
+from registry.analysis.as_of import as_of_graph, bridging_graph
 from registry.analysis.baseline import baselines
 from registry.analysis.communities import (
     CommunityReport,
@@ -31,7 +32,7 @@ from registry.analysis.communities import (
     bridging_side,
     community_reports,
 )
-from registry.analysis.graph import PUBLIC, as_of_graph, community_members
+from registry.analysis.graph import PUBLIC, community_members
 from registry.analysis.report import Report
 
 EXACT_UP_TO = 2_000  # organisations up to which the map's betweenness is exact
@@ -73,18 +74,19 @@ def map_figures(history: nx.Graph, *, seed: int = 0) -> MapFigures:
     `full_report` with the same `seed` gives them; the communities' hops to EMI, which the
     map does not show, are left out."""
     G = as_of_graph(history)
-    members, side = all_members(G), bridging_side(G)
+    B = bridging_graph(G)  # statuses, fragility and routes on the bridging ties, as the report
+    members, side = all_members(B), bridging_side(B)
     # The compiled kernels (betweenness, the random baseline) release the GIL: they run
     # alongside the Python parts.
     with ThreadPoolExecutor(max_workers=2) as pool:
         pending = pool.submit(_betweenness, G, seed)
-        chance = pool.submit(baselines, G, members, side, seed=seed)
-        cuts = fragility.separators(G, side, members)
-        public = {n for n, s in G.nodes(data="side") if s == PUBLIC}
-        routes = kernels.side_betweenness(G, public, community_members(G))
-        fragile = fragility.community_fragility(G, cuts)
+        chance = pool.submit(baselines, B, members, side, seed=seed)
+        cuts = fragility.separators(B, side, members)
+        public = {n for n, s in B.nodes(data="side") if s == PUBLIC}
+        routes = kernels.side_betweenness(B, public, community_members(B))
+        fragile = fragility.community_fragility(B, cuts)
         clustered = clusters.louvain_clusters(G, seed=seed)
-        reports = community_reports(G, cuts=cuts, odds=chance.result())
+        reports = community_reports(B, cuts=cuts, odds=chance.result())
         between, exact = pending.result()
     named = {str(n) for n, _ in _ranked(between)[:TOP]}
     for r in reports:

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from registry.analysis import kernels, map_figures
-from registry.analysis.graph import AnalysisFilter, as_of_graph, build_org_graph
+from registry.analysis.as_of import as_of_graph
+from registry.analysis.graph import AnalysisFilter, build_org_graph
 from registry.analysis.map_figures import figures_of
 from registry.analysis.report import full_report
 from registry.services.seeding import DEMO_DIR, load_seed_graph
