@@ -1,5 +1,9 @@
-"""The `slow` marker: browser, fuzz and live-server tests, left out by a quick run with
-`-m "not slow and not neo4j"`."""
+"""The `slow` marker: browser, fuzz, live-server and scale tests, left out by a quick run
+with `-m "not slow and not neo4j"`.
+
+A quick run is for the seconds between two edits: its property tests draw a quarter of their
+Hypothesis examples (`examples`). A whole run, as CI's, draws them all.
+"""
 
 import re
 from pathlib import Path
@@ -7,13 +11,33 @@ from pathlib import Path
 import pytest
 
 SLOW_FIXTURES = {"live"}
-SLOW_MODULES = {"test_fuzz.py", "test_oidc.py", "test_export_readers.py", "test_container.py"}
+QUICK_SHARE = 4  # a quick run draws 1/QUICK_SHARE of each property test's examples
+_quick = False  # whether this run leaves slow tests out: set by pytest_configure
+SLOW_MODULES = {
+    *("test_fuzz.py", "test_oidc.py", "test_export_readers.py", "test_container.py"),
+    *("test_browser.py", "test_map_browser.py", "test_advisers_page.py", "test_upload_browser.py"),
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _quick
+    _quick = _leaves_out_slow(config.option.markexpr)
+    if _quick:
+        from hypothesis import settings
+
+        settings.register_profile("quick", max_examples=100 // QUICK_SHARE)
+        settings.load_profile("quick")
+
+
+def examples(full: int) -> int:
+    """The examples a property test draws: `full` in a whole run, fewer in a quick one."""
+    return max(10, full // QUICK_SHARE) if _quick else full
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
     """A module whose every test is slow is not even imported when `-m` leaves slow tests
     out: its imports (schemas, PDF, OIDC) would cost each xdist worker's start-up."""
-    if collection_path.name in SLOW_MODULES and _leaves_out_slow(config.option.markexpr):
+    if collection_path.name in SLOW_MODULES and _quick:
         return True
     return None
 

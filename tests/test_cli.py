@@ -214,6 +214,7 @@ def test_neo4j_out_of_reach_is_one_clear_line(runner: CliRunner, monkeypatch):
     monkeypatch.setenv("REGISTRY_STORE", "neo4j")
     monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{_free_port()}")  # nobody listens
     monkeypatch.setenv("NEO4J_CONNECT_TIMEOUT", "0.5")
+    monkeypatch.setenv("NEO4J_RETRY_TIMEOUT", "0")  # one try: the outage is the point
     _one_clear_line(runner.invoke(app, ["users", "list"]), "unavailable")
 
 

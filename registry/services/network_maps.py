@@ -18,6 +18,7 @@ role decides only whether it is served.
 """
 
 import asyncio
+import functools
 import gc
 import hashlib
 import json
@@ -119,6 +120,7 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+@functools.cache  # once a process: what it loads stays loaded for every app started after
 def _warm_up() -> None:
     def org(i: int, kind: str) -> NodeRecord:
         return NodeRecord(f"o{i}", NodeKind.ORGANISATION, {"name": f"o{i}", "kind": kind})

@@ -5,6 +5,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from slow_marker import examples
 
 from registry.analysis.brokers import (
     ROLES,
@@ -75,7 +76,7 @@ def test_burt_measures_equal_networkx_on_the_karate_club(weight: str | None) -> 
     assert_same(constraint(G, weight), networkx_constraint(G, weight))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(graphs(max_nodes=20), st.data())
 def test_burt_measures_equal_networkx_on_weighted_graphs(G: nx.Graph, data) -> None:
     for u, v in G.edges:
@@ -137,7 +138,7 @@ def brute_force(G: nx.Graph, groups: dict) -> dict[str, dict[str, Counter]]:
     return counts
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.booleans().flatmap(lambda d: graphs(directed=d, max_nodes=15)), st.data())
 def test_brokerage_equals_the_definition(G: nx.Graph, data) -> None:
     group = {n: data.draw(st.sampled_from("ABC")) for n in G}
@@ -146,7 +147,7 @@ def test_brokerage_equals_the_definition(G: nx.Graph, data) -> None:
     assert ours == {b: dict(c[group[b]]) for b, c in theirs.items()}
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.booleans().flatmap(lambda d: graphs(directed=d, max_nodes=15)), st.data())
 def test_brokerage_in_several_groups_equals_the_definition(G: nx.Graph, data) -> None:
     groups = {n: data.draw(st.sets(st.sampled_from("ABCD"), min_size=1, max_size=3)) for n in G}

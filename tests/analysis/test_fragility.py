@@ -1,6 +1,7 @@
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from slow_marker import examples
 
 from registry.analysis.as_of import as_of_graph
 from registry.analysis.communities import all_members, bridging_side
@@ -18,7 +19,7 @@ def reaches(G: nx.Graph, t, side: set) -> bool:
     return any(nx.has_path(G, t, s) for s in side if s in G)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(graphs(max_nodes=18), st.data())
 def test_separators_are_what_removal_cuts_off(G: nx.Graph, data) -> None:
     nodes = sorted(G)

@@ -2,6 +2,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from slow_marker import examples
 
 from registry.analysis.kernels import betweenness, bridge_count, bridges, side_betweenness
 
@@ -32,13 +33,13 @@ def test_kernel_equals_networkx_on_seeded_random_graphs(seed: int, normalized: b
     assert_close(betweenness(D, normalized), nx.betweenness_centrality(D, normalized=normalized))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(graphs(), st.booleans())
 def test_kernel_equals_networkx_on_any_graph(G: nx.Graph, normalized: bool) -> None:
     assert_close(betweenness(G, normalized), nx.betweenness_centrality(G, normalized=normalized))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(graphs(directed=True))
 def test_kernel_equals_networkx_on_directed_graphs(G: nx.DiGraph) -> None:
     assert_close(betweenness(G), nx.betweenness_centrality(G))
@@ -67,7 +68,7 @@ def subset_reference(G: nx.Graph, side: set, members: set) -> dict:
     return {v: 2 * x for v, x in raw.items() if v != "SIDE" and x > TOLERANCE}
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(graphs(max_nodes=40))
 def test_bridges_equal_networkx(G: nx.Graph) -> None:
     assert {frozenset(e) for e in bridges(G)} == {frozenset(e) for e in nx.bridges(G)}
@@ -84,7 +85,7 @@ def test_bridge_count_from_csr_arrays() -> None:
     assert bridge_count(A.indptr, A.indices) == 3
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(graphs(max_nodes=25), st.data())
 def test_side_betweenness_is_subset_betweenness_from_the_side(G: nx.Graph, data) -> None:
     nodes = sorted(G)

@@ -48,8 +48,8 @@ def test_estimated_betweenness_from_every_source_is_the_exact_one(monkeypatch):
     assert estimate == pytest.approx(kernels.betweenness(G), abs=0.05)
 
 
-def test_large_networks_get_an_estimate_that_ranks_like_the_exact_one(monkeypatch):
-    sub = load_seed_graph(DEMO_DIR)
+def test_large_networks_get_an_estimate_that_ranks_like_the_exact_one(monkeypatch, demo_graph):
+    sub = demo_graph
     G = as_of_graph(build_org_graph(sub, AnalysisFilter(as_of=date(2026, 6, 1))))
     monkeypatch.setattr(map_figures, "EXACT_UP_TO", 0)
     monkeypatch.setattr(map_figures, "SOURCES", len(G) // 2)

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.spatial import cKDTree
+from slow_marker import examples
 
 from registry.analysis import map_layout
 from registry.analysis.map_large import MIN_GAP, large_layout
@@ -88,7 +89,7 @@ def test_small_maps_keep_the_layout_they_had(monkeypatch):
     assert used == [len(big)]
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(
     sizes=st.lists(st.integers(1, 60), min_size=1, max_size=6),
     inside=st.sampled_from([0.0, 0.05, 0.2, 0.5]),

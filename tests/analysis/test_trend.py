@@ -4,6 +4,7 @@ from datetime import date
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from slow_marker import examples
 
 from registry.analysis.as_of import as_of_graph, bridging_graph
 from registry.analysis.communities import community_reports
@@ -84,7 +85,7 @@ def reference_trend(history: nx.Graph, seed: int = 0) -> list[YearFigures]:
     return out
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(histories())
 def test_the_trend_equals_its_definition(history: nx.Graph) -> None:
     assert trend(history) == (reference_trend(history) if history.number_of_edges() else [])

@@ -27,7 +27,7 @@ Locker = Callable[[], AbstractAsyncContextManager[None]]
 
 
 async def _embedded(path: Path) -> tuple[Store, Locker]:
-    store = EmbeddedStore(path, busy_timeout=0.5)
+    store = EmbeddedStore(path, busy_timeout=0.2)
 
     @asynccontextmanager
     async def locked() -> AsyncIterator[None]:

@@ -58,7 +58,7 @@ def _settle(source: Counted) -> int:
     before = -1
     while before != source.made:
         before = source.made
-        time.sleep(0.2)
+        time.sleep(0.05)
     return source.made
 
 
@@ -78,7 +78,7 @@ def test_closing_the_reader_stops_the_worker_and_closes_the_source():
     next(reader)
     reader.close()
     made = source.made
-    time.sleep(0.3)
+    time.sleep(0.1)
     assert source.closed and source.made == made
     assert not [t for t in threading.enumerate() if t.name.startswith("read-ahead")]
 

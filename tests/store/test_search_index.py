@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from slow_marker import examples
 
 from registry.domain.enums import NodeKind
 from registry.domain.errors import ValidationFailed
@@ -54,7 +55,7 @@ async def agrees(store: EmbeddedStore, texts: list[str]) -> None:
         assert await store.count_nodes(count) == len(expected), text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), given_names=st.lists(names, min_size=1, max_size=12))
 async def test_the_index_finds_what_the_scan_finds(data: st.DataObject, given_names: list[str]):
     store = EmbeddedStore(":memory:")
@@ -148,7 +149,7 @@ async def write(store: EmbeddedStore, step: str, name: str) -> None:
         await store.clear()
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(st.sampled_from(WRITES), names), min_size=1, max_size=10))
 async def test_any_sequence_of_writes_keeps_the_index_in_step(steps: list[tuple[str, str]]):
     store = EmbeddedStore(":memory:")

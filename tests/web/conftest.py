@@ -1,17 +1,22 @@
 """Fixtures for the dashboard and export tests: the demo network in the store, and one
 community in one district to filter by."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
-from playwright.sync_api import Browser, sync_playwright
 
 from registry.store.base import Store
 from registry.store.records import Subgraph
 
 from .demo import Slice, community_in_district
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -37,6 +42,9 @@ def pakistani_in_gamle_oslo(seed_graph: Subgraph) -> Slice:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # Imported here: the quick run (`-m "not slow"`) loads this file but drives no browser.
+    from playwright.sync_api import sync_playwright
+
     assert Path(CHROMIUM).exists(), f"the browser tests need Chromium at {CHROMIUM}"
     with sync_playwright() as p:
         args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

@@ -2,9 +2,9 @@
 the analysis' highlights; and the layout itself on larger graphs."""
 
 import math
-import time
 
 import networkx as nx
+import pytest
 
 from registry.analysis.map_layout import layout
 from registry.domain.accounts import Role
@@ -77,12 +77,11 @@ async def test_isolates_stay_clear_of_the_rest():
     assert pos["lonely"][1] > lowest and pos["alone"][1] > lowest
 
 
-async def test_large_graphs_are_laid_out_in_seconds():
+@pytest.mark.slow  # a scale test; its speed is measured by bench/map_bench.py
+async def test_large_graphs_are_laid_out_apart():
     # Communities of 100 with a few ties between: the shape of a city's network.
     G = nx.planted_partition_graph(30, 100, 0.06, 0.0005, seed=1)
-    started = time.perf_counter()
     pos = layout(G, seed=1)
-    assert time.perf_counter() - started < 30
     assert len(pos) == len(G)
     xy = list(pos.values())
     assert len(set(xy)) == len(xy)
