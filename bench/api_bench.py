@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 from page_network import batches, network
 
-from registry.app import create_app
+from registry.app import create_app, settle_heap
 from registry.domain.accounts import Role
 from registry.domain.enums import NodeKind
 from registry.services import accounts
@@ -82,6 +82,7 @@ async def measure(store: Store, runs: int) -> None:
     settings = Settings(data_dir=Path(tempfile.mkdtemp()), rate_limit_per_minute=1_000_000)
     counting = InstrumentedStore(store)
     transport = httpx.ASGITransport(app=create_app(counting, settings))  # type: ignore[arg-type]
+    settle_heap()  # as the app's start does; ASGITransport runs no lifespan
     transactions: Counter[str] = getattr(store, "transactions", Counter())
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(

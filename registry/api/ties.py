@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Self, TypeVar
 import strawberry
 
 from registry.api.context import Info
-from registry.api.nodes import Activity, Entity, Node, Organisation, from_model, to_type
+from registry.api.nodes import (
+    Activity,
+    Entity,
+    Node,
+    Organisation,
+    from_model,
+    from_stored,
+    to_type,
+)
 from registry.domain import models
 from registry.domain.enums import EdgeType
 from registry.domain.enums import ParticipantRole as Role
@@ -68,16 +76,13 @@ class Collaboration(Node):
 
 
 def to_participation(edge: EdgeRecord) -> Participation:
-    # from_pydantic comes from strawberry's pydantic decorator, which mypy cannot see through
-    # nodes.from_model.
-    return Participation.from_pydantic(  # type: ignore[attr-defined]
-        models.Participation.model_validate(edge.props), _extra(edge)
-    )
+    props = models.Participation.model_validate(edge.props)
+    return from_stored(Participation, props, _extra(edge))
 
 
 def to_collaboration(edge: EdgeRecord) -> Collaboration:
     props = models.Collaboration.model_validate(edge.props)
-    return Collaboration.from_pydantic(props, _extra(edge))  # type: ignore[attr-defined]
+    return from_stored(Collaboration, props, _extra(edge))
 
 
 @strawberry.type(description="Any tie between two nodes, with the properties it carries.")

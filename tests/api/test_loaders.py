@@ -61,10 +61,9 @@ async def test_store_calls_do_not_grow_with_the_page(store: Store, settings: Set
     small = await calls_for_page(store, settings)
     await populate(store, 55)
     large = await calls_for_page(store, settings)
-    # find + count, one edge batch per relationship (contacts, represents, serves, areas)
-    # and node batches that the loader may merge across fields: never more than 8.
-    assert sum(small.values()) <= 8 and sum(large.values()) <= 8
-    assert large["find_edges"] == small["find_edges"] == 4
+    # find + count, one edge batch a direction for all relationship fields (out: represents,
+    # serves, areas; in: contacts) and one batch of the nodes at their other ends.
+    assert small == large == {"find_nodes": 1, "count_nodes": 1, "find_edges": 2, "get_nodes": 1}
 
 
 async def read_transactions(store: Store, settings: Settings, queries: list[str]) -> list[int]:
