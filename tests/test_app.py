@@ -18,4 +18,7 @@ async def test_a_start_moves_what_the_process_holds_out_of_the_collectors_sight(
     assert frozen > 10_000  # the modules, the schema and the kernels at the least
     async with app.router.lifespan_context(app):
         pass
-    assert gc.get_freeze_count() == frozen  # once a process
+    # once a process: a second freeze would add what the second start made; frozen
+    # objects that die leave the count, so it may only shrink
+    assert gc.get_freeze_count() <= frozen
+    assert app_module.settle_heap.cache_info().misses == 1

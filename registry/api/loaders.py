@@ -1,21 +1,18 @@
 """DataLoaders: every relationship field resolves through one batched store call per request."""
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from strawberry.dataloader import DataLoader
 
 from registry.domain.accounts import Caller
 from registry.domain.enums import EdgeType
-from registry.services.access import seen_nodes
-from registry.store.base import Store
-from registry.store.query import Direction, EdgeQuery
-from registry.store.records import EdgeRecord, NodeRecord
-
-EdgeKey = tuple[str, EdgeType, Direction]  # a node, a type of edge, a direction
+from registry.services.access import seen_nodes, shown
+from registry.store.base import Store, edges_by_key
+from registry.store.query import Direction
+from registry.store.records import EdgeRecord, LinkKey, NodePage, NodeRecord
 
 
-class EdgeLoader(DataLoader[EdgeKey, list[EdgeRecord]]):
+class EdgeLoader(DataLoader[LinkKey, list[EdgeRecord]]):
     """The edges of a type leaving (OUT), entering (IN) or touching (BOTH) a node. The keys of
     all relationship fields resolved together become one store call a direction: a page's
     communities, areas and topics are one read, its contacts another."""
@@ -24,30 +21,9 @@ class EdgeLoader(DataLoader[EdgeKey, list[EdgeRecord]]):
         self.store = store
         super().__init__(load_fn=self._load)
 
-    async def _load(self, keys: Sequence[EdgeKey]) -> list[list[EdgeRecord]]:
-        asked: dict[Direction, tuple[set[EdgeType], set[str]]] = {}
-        for node_id, edge_type, direction in keys:
-            types, ids = asked.setdefault(direction, (set(), set()))
-            types.add(edge_type)
-            ids.add(node_id)
-        wanted = set(keys)
-        found: dict[EdgeKey, list[EdgeRecord]] = defaultdict(list)
-        for direction, (types, ids) in asked.items():
-            query = EdgeQuery(tuple(sorted(types)), tuple(sorted(ids)), direction)
-            for edge in await self.store.find_edges(query):
-                for end in _ends(edge, direction):
-                    if (key := (end, edge.type, direction)) in wanted:
-                        found[key].append(edge)
+    async def _load(self, keys: Sequence[LinkKey]) -> list[list[EdgeRecord]]:
+        found = await edges_by_key(self.store, keys)
         return [found[key] for key in keys]
-
-
-def _ends(edge: EdgeRecord, direction: Direction) -> set[str]:
-    """The nodes an edge leaves (OUT), enters (IN) or touches (BOTH)."""
-    if direction is Direction.OUT:
-        return {edge.from_id}
-    if direction is Direction.IN:
-        return {edge.to_id}
-    return {edge.from_id, edge.to_id}
 
 
 class Loaders:
@@ -69,3 +45,11 @@ class Loaders:
         edges = await self.edges_of.load((node_id, edge_type, direction))
         others = await self.nodes.load_many([edge.other(node_id) for edge in edges])
         return [(e, n) for e, n in zip(edges, others, strict=True) if n is not None]
+
+    def prime(self, page: NodePage) -> None:
+        """What a page read ahead: its links' edges and far nodes need no store call more."""
+        for key, pairs in page.linked.items():
+            self.edges_of.prime(key, [edge for edge, _ in pairs])
+        far = {node.id: node for pairs in page.linked.values() for _, node in pairs}
+        for node_id, node in zip(far, shown(self.caller, list(far.values())), strict=True):
+            self.nodes.prime(node_id, node)

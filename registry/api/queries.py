@@ -31,10 +31,12 @@ from registry.api.nodes import (
     to_type,
 )
 from registry.api.pagination import Connection, connection
+from registry.api.prefetch import links_asked
 from registry.api.ties import Collaboration, Link, Network, to_collaboration
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.errors import NotFound
 from registry.services.access import neighbourhood, scope, visible_tie
+from registry.store.records import NodePage, NodeRecord
 
 
 def _list_field(node_type: type, filter_type: type, description: str):
@@ -45,16 +47,22 @@ def _list_field(node_type: type, filter_type: type, description: str):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[node_type]:  # type: ignore[valid-type]
-        query = scope((filter or filter_type()).to_query(), info.context.caller)
+        context = info.context
+        query = scope((filter or filter_type()).to_query(), context.caller)
         order = (order_by or Ordering()).to_order()
-        store = info.context.store
-        return await connection(
-            first,
-            after,
-            lambda offset, limit: store.find_nodes(query, order, offset, limit),
-            lambda: store.count_nodes(query),
-            to_type,
-        )
+        links = links_asked(node_type.__name__, info.selected_fields, context.caller.role)
+        pages: list[NodePage] = []
+
+        async def fetch(offset: int, limit: int) -> list[NodeRecord]:
+            page = await context.store.find_page(query, order, offset, limit, links)
+            context.loaders.prime(page)
+            pages.append(page)
+            return page.nodes
+
+        async def count() -> int:
+            return pages[0].total  # counted with the page
+
+        return await connection(first, after, fetch, count, to_type)
 
     return strawberry.field(resolver=resolve, description=description)
 

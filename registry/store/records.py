@@ -4,6 +4,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from registry.domain.enums import EdgeType, NodeKind
+from registry.store.query import Direction
+
+LinkKey = tuple[str, EdgeType, Direction]  # a node, a type of edge, a direction
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,16 @@ class EdgeRecord:
 class Subgraph:
     nodes: list[NodeRecord]
     edges: list[EdgeRecord]
+
+
+@dataclass(frozen=True, slots=True)
+class NodePage:
+    """A page of nodes, how many match in all, and for each page node and link asked for its
+    edges (in `find_edges` order) with the node at their far end."""
+
+    nodes: list[NodeRecord]
+    total: int
+    linked: dict[LinkKey, list[tuple[EdgeRecord, NodeRecord]]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,3 +86,13 @@ def test_hierarchy_joins_like_to_like():
     with pytest.raises(ValidationFailed) as exc:
         check_endpoints(EdgeType.PART_OF, NodeKind.ORGANISATION, NodeKind.AREA)
     assert exc.value.field == "targetId"
+
+
+def test_a_stored_node_gets_the_defaults_of_what_it_lacks():
+    from registry.domain.enums import NodeKind
+    from registry.domain.graph import stored_node
+
+    props = {"name": "Kari", "last_verified": "2001-02-03"}
+    first, second = (stored_node(NodeKind.PERSON, props) for _ in range(2))
+    assert first.languages == [] and first.languages is not second.languages
+    assert first.restricted is False and str(first.last_verified) == "2001-02-03"
