@@ -22,6 +22,7 @@ from registry.http.auth import Authentication
 from registry.http.hardening import BodyLimit, RequestLog, SecurityHeaders
 from registry.http.unavailable import StoreOutage
 from registry.services.analyses import AnalysisService
+from registry.services.audit_trail import AuditTrail
 from registry.services.network_maps import NetworkMaps
 from registry.services.token_cache import TokenCache
 from registry.settings import Settings, get_settings
@@ -41,8 +42,9 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     analysis = AnalysisService(store)
     maps = NetworkMaps(analysis)
+    trail = AuditTrail(store)
     graphql = GraphQLEndpoint(
-        store, settings, analysis, maps, schema=schema, graphql_ide="graphiql"
+        store, settings, analysis, maps, trail, schema=schema, graphql_ide="graphiql"
     )
 
     async def healthz(request: Request) -> JSONResponse:
@@ -70,6 +72,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             yield
         finally:
             await warming
+            await trail.flush()
             await store.close()
 
     token_cache = TokenCache(settings.token_cache_seconds)

@@ -13,6 +13,7 @@ from typing import Any
 
 from graphql import GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from registry.domain.accounts import Caller, Role
 from registry.domain.errors import Forbidden, RegistryError
@@ -109,7 +110,9 @@ class AccessControl(SchemaExtension):
                 sorted(context.personal_reads),
                 {"operation": self.execution_context.operation_name or ""},
             )
-        if context.audit_log:
+        if context.audit_log and self.execution_context.operation_type is OperationType.QUERY:
+            context.trail.later(context.audit_entries())
+        elif context.audit_log:
             await context.store.append_audit(context.audit_entries())
 
     def resolve(

@@ -138,6 +138,7 @@ class AdminQuery:
         f = filter or AuditFilter()
         query = AuditQuery(f.actor, f.action_prefix, f.target, f.since, f.until)
         store = info.context.store
+        await info.context.trail.flush()
         return await connection(
             first, after, lambda o, n: store.find_audit(query, o, n),
             lambda: store.count_audit(query), AuditRow.of,
@@ -164,6 +165,7 @@ class AdminQuery:
         person = await _person(info, person_id)
         ties = await store.find_edges(EdgeQuery(tuple(EdgeType), (person.id,), Direction.BOTH))
         others = await store.get_nodes([e.other(person.id) for e in ties])
+        await info.context.trail.flush()
         uses = await store.find_audit(AuditQuery(target=person.id))
         info.context.audit("personal-data:access-report", [person.id], {})
         held: dict[str, Any] = {"id": person.id, **person.props, "created_at": person.created_at,

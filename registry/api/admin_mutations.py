@@ -95,6 +95,7 @@ class AdminMutation:
                          "audit log keeps only that an erasure happened.")  # fmt: skip
     async def erase_person(self, info: Info, id: strawberry.ID) -> Deleted:
         await _person(info, id)
+        await info.context.trail.flush()  # no entry naming the person may come after
         await info.context.store.erase_node(id)
         info.context.forget(id)
         return Deleted(id=id)

@@ -5,7 +5,7 @@ resolves, the refusal would come after the mutation had written. So the ranges a
 before execution, for literal values and for values given in variables alike.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from graphql import (
     GraphQLError,
@@ -19,7 +19,6 @@ from graphql import (
     VariableNode,
 )
 from graphql.language import ArgumentNode
-from strawberry.extensions import SchemaExtension
 
 from registry.api.nodes import MAX_DEPTH
 
@@ -87,17 +86,3 @@ class ArgumentRanges(ValidationRule):
                 return value if isinstance(value, int) and not isinstance(value, bool) else None
             node = self.defaults.get(name, node)
         return int(node.value) if isinstance(node, IntValueNode) else None
-
-
-class CheckArgumentRanges(SchemaExtension):
-    """Adds `ArgumentRanges`, told this request's variables, to the validation rules."""
-
-    def on_operation(self) -> Iterator[None]:
-        context = self.execution_context
-        rule = type(
-            "ArgumentRanges",
-            (ArgumentRanges,),
-            {"variables": context.variables or {}, "operation_name": context.operation_name},
-        )
-        context.validation_rules = (*context.validation_rules, rule)
-        yield

@@ -9,6 +9,7 @@ from registry.api.loaders import Loaders
 from registry.domain.accounts import Caller
 from registry.domain.audit import AuditEntry
 from registry.services.analyses import AnalysisService
+from registry.services.audit_trail import AuditTrail
 from registry.services.network_maps import NetworkMaps
 from registry.settings import Settings
 from registry.store.base import Store, now
@@ -22,6 +23,7 @@ class Context:
     settings: Settings
     analysis: AnalysisService
     maps: NetworkMaps
+    trail: AuditTrail  # where a read's entries go, written after the answer
     personal_reads: set[str] = field(default_factory=set)
     audit_log: list[AuditEntry] = field(default_factory=list)
     erased: set[str] = field(default_factory=set)

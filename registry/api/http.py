@@ -26,6 +26,7 @@ from registry.http import json_body
 from registry.http.auth import csrf_token
 from registry.http.unavailable import retry_after
 from registry.services.analyses import AnalysisService
+from registry.services.audit_trail import AuditTrail
 from registry.services.network_maps import NetworkMaps
 from registry.settings import Settings
 from registry.store.base import Store
@@ -51,15 +52,19 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         settings: Settings,
         analysis: AnalysisService,
         maps: NetworkMaps,
+        trail: AuditTrail,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.store, self.settings, self.analysis, self.maps = store, settings, analysis, maps
+        self.trail = trail
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         caller = request.state.caller  # set by the authentication middleware
         loaders = Loaders(self.store, caller)
-        return Context(self.store, loaders, caller, self.settings, self.analysis, self.maps)
+        return Context(
+            self.store, loaders, caller, self.settings, self.analysis, self.maps, self.trail
+        )
 
     def encode_json(self, data: object) -> bytes:
         return network_map.encode_json(data)  # the map's cached bytes as they are

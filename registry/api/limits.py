@@ -6,10 +6,7 @@ minutes. The document is measured first, in time linear in its size (`cost.Measu
 refused before validation runs. A dashboard page stays far below each limit.
 """
 
-from collections.abc import Iterator
-
 from graphql import DocumentNode, GraphQLError, GraphQLSchema
-from strawberry.extensions import SchemaExtension
 
 from registry.api.cost import Measure, Size
 from registry.api.overlap import Overlap
@@ -62,13 +59,3 @@ def judge(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLError]:
         )
         found.append(GraphQLError(message, extensions={"code": "TOO_REPETITIVE"}))
     return found
-
-
-class DocumentLimits(SchemaExtension):
-    def on_validate(self) -> Iterator[None]:
-        context = self.execution_context
-        if context.graphql_document is not None and context.pre_execution_errors is None:
-            # Errors set here make strawberry skip validation and execution alike.
-            found = judge(context.schema._schema, context.graphql_document)
-            context.pre_execution_errors = found or None
-        yield

@@ -34,6 +34,7 @@ class Loaders:
         self.nodes: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._visible_nodes)
         self.edges: DataLoader[str, EdgeRecord | None] = DataLoader(load_fn=store.get_edges)
         self.edges_of = EdgeLoader(store)
+        self._read_ahead: dict[LinkKey, list[tuple[EdgeRecord, NodeRecord]]] = {}
 
     async def _visible_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
         return await seen_nodes(self.store, self.caller, ids)
@@ -46,10 +47,19 @@ class Loaders:
         others = await self.nodes.load_many([edge.other(node_id) for edge in edges])
         return [(e, n) for e, n in zip(edges, others, strict=True) if n is not None]
 
+    def read_ahead(
+        self, node_id: str, edge_type: EdgeType, direction: Direction
+    ) -> list[tuple[EdgeRecord, NodeRecord]] | None:
+        """What `linked` gives, when a page has read it ahead; None when it has not."""
+        return self._read_ahead.get((node_id, edge_type, direction))
+
     def prime(self, page: NodePage) -> None:
         """What a page read ahead: its links' edges and far nodes need no store call more."""
         for key, pairs in page.linked.items():
             self.edges_of.prime(key, [edge for edge, _ in pairs])
         far = {node.id: node for pairs in page.linked.values() for _, node in pairs}
-        for node_id, node in zip(far, shown(self.caller, list(far.values())), strict=True):
+        seen = dict(zip(far, shown(self.caller, list(far.values())), strict=True))
+        for node_id, node in seen.items():
             self.nodes.prime(node_id, node)
+        for key, pairs in page.linked.items():
+            self._read_ahead[key] = [(e, n) for e, _ in pairs if (n := seen[e.other(key[0])])]

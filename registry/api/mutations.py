@@ -111,6 +111,7 @@ def _node_mutations(kind: NodeKind) -> dict[str, Any]:
     async def delete(info: Info, id: strawberry.ID, expected_version: int | None = None) -> Deleted:
         await _current(info, id, kind)
         if kind is NodeKind.PERSON:  # personal data: no trace left, as with erasePerson
+            await info.context.trail.flush()  # no entry naming the person may come after
             await info.context.store.erase_node(id, expected_version)
             info.context.forget(id)
         else:

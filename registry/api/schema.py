@@ -11,13 +11,13 @@ from strawberry.tools import merge_types
 
 from registry.api.access import AccessControl
 from registry.api.admin_mutations import AdminMutation
-from registry.api.arguments import CheckArgumentRanges
-from registry.api.limits import MAX_TOKENS, DocumentLimits
+from registry.api.limits import MAX_TOKENS
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
 from registry.api.queries import Query
 from registry.api.shared_reads import SharedReads
 from registry.api.ties import Link
+from registry.api.validation import Validation
 from registry.domain.errors import RegistryError
 
 
@@ -53,8 +53,7 @@ schema = RegistrySchema(
         AccessControl,
         SharedReads,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        DocumentLimits,
-        CheckArgumentRanges,
+        Validation,
         lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)),
     ],
 )

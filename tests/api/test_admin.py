@@ -1,10 +1,13 @@
 """Administration and personal-data duties: accounts, tokens, audit, restriction, erasure."""
 
+import asyncio
+
 import pytest
 
 from registry.domain.accounts import Role
 from registry.domain.enums import EdgeType, NodeKind
 from registry.domain.graph import validate_node
+from registry.services.audit_trail import AuditTrail
 from registry.store.base import NewEdge, Store
 from registry.store.query import AuditQuery
 
@@ -49,14 +52,33 @@ async def test_writes_and_refusals_are_audited_without_data(connect, store: Stor
     assert "Hemmelig" not in repr(entries)
 
 
-async def test_reads_of_personal_data_are_audited(connect, store: Store):
+@pytest.fixture
+def slow_trail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit of a read reaches the store 50 ms after the answer, not at once."""
+    real = AuditTrail._write
+
+    async def held(self: AuditTrail) -> None:
+        await asyncio.sleep(0.05)
+        await real(self)
+
+    monkeypatch.setattr(AuditTrail, "_write", held)
+
+
+async def test_reads_of_personal_data_are_audited(connect, store: Store, slow_trail):
     person_id, _ = await contact(store, "Kari Eksempelrud")
     reader = await connect(Role.CONTACT_VIEWER)
     body = await gql(reader, "{ people { edges { node { name email } } } }")
     assert body["data"]["people"]["edges"][0]["node"]["name"] == "Kari Eksempelrud"
-    [entry] = await store.find_audit(
-        AuditQuery(action_prefix="read:personal-data", target=person_id)
+    # Written after the answer; reading the log waits for it.
+    admin = await connect(Role.ADMIN)
+    log = await gql(
+        admin,
+        'query($id: ID!) { auditLog(filter: {actionPrefix: "read:personal-data", target: $id})'
+        " { edges { node { actor action targets } } } }",
+        id=person_id,
     )
+    [entry] = log["data"]["auditLog"]["edges"]
+    assert entry["node"]["targets"] == [person_id]
     assert "Kari" not in repr(entry) and "example.org" not in repr(entry)
 
 
@@ -185,3 +207,19 @@ async def test_accounts_and_tokens(connect):
         id=account_id,
     )
     assert disabled["data"]["updateAccount"]["disabled"] is True
+
+
+async def test_an_erasure_right_after_a_read_leaves_no_entry_naming_the_person(
+    connect, store, slow_trail
+):
+    """The read's entry is written after its answer; the erasure waits for it, then scrubs."""
+    person_id, _ = await contact(store, "Rask Glemsetli")
+    reader = await connect(Role.CONTACT_VIEWER)
+    admin = await connect(Role.ADMIN)
+    read = await gql(reader, "query($id: ID!) { person(id: $id) { name } }", id=person_id)
+    assert read["data"]["person"]["name"] == "Rask Glemsetli"
+    erased = await gql(admin, "mutation($id: ID!) { erasePerson(id: $id) { id } }", id=person_id)
+    assert "errors" not in erased, erased
+    assert await store.find_audit(AuditQuery(target=person_id)) == []
+    [read_entry] = await store.find_audit(AuditQuery(action_prefix="read:personal-data"), limit=1)
+    assert read_entry.targets == ()
