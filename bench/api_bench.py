@@ -34,7 +34,7 @@ from registry.store.embedded import EmbeddedStore
 from registry.store.instrumented import InstrumentedStore
 from registry.store.query import NodeQuery, Order
 
-GRAPH_READS = {"find_nodes", "count_nodes", "find_edges", "get_nodes", "get_edges"}
+GRAPH_READS = {"find_page", "find_nodes", "count_nodes", "find_edges", "get_nodes", "get_edges"}
 FIELDS = """totalCount pageInfo { endCursor }
   edges { node { id name kind orgNumber contacts { name email phone }
     communities { name } areas { name } topics { name } } }"""
@@ -81,7 +81,8 @@ async def measure(store: Store, runs: int) -> None:
     _, token = await accounts.create_token(store, account, Role.CONTACT_VIEWER, "bench", 1)
     settings = Settings(data_dir=Path(tempfile.mkdtemp()), rate_limit_per_minute=1_000_000)
     counting = InstrumentedStore(store)
-    transport = httpx.ASGITransport(app=create_app(counting, settings))  # type: ignore[arg-type]
+    app = create_app(counting, settings)  # type: ignore[arg-type]
+    transport = httpx.ASGITransport(app=app)
     settle_heap()  # as the app's start does; ASGITransport runs no lifespan
     transactions: Counter[str] = getattr(store, "transactions", Counter())
     headers = {"Authorization": f"Bearer {token}"}
@@ -103,6 +104,7 @@ async def measure(store: Store, runs: int) -> None:
                 if name == "page":
                     calls = dict(counting.calls)
                     page_reads += transactions["read"] - reads
+    await app.state.audit_trail.flush()  # as the app's shutdown does
     for name, values in timings.items():
         print(f"  {name:<7} {percentiles(values)}  ({runs} runs; {load()})")
     graph = {k: v for k, v in calls.items() if k in GRAPH_READS}

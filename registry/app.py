@@ -122,6 +122,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.token_cache = token_cache  # for tests and benchmarks to look into
+    app.state.audit_trail = trail  # flushed by those that run no lifespan
     return app
 
 

@@ -27,6 +27,9 @@ class Context:
     personal_reads: set[str] = field(default_factory=set)
     audit_log: list[AuditEntry] = field(default_factory=list)
     erased: set[str] = field(default_factory=set)
+    # The GraphQL object of each node this request has shown, by id: a page's 50
+    # organisations share a few dozen communities, areas and topics.
+    objects: dict[str, Any] = field(default_factory=dict)
 
     def audit(
         self, action: str, targets: list[str], details: dict[str, Any], outcome: str = "ok"

@@ -78,7 +78,8 @@ def _linked(info: Info, node_id: str, edge_type: E, direction: Direction) -> Any
     organisations of five such fields, the event loop's share of the page."""
     ready = info.context.loaders.read_ahead(node_id, edge_type, direction)
     if ready is not None:
-        return [to_type(node) for _, node in ready]
+        objects = info.context.objects
+        return [objects.get(n.id) or objects.setdefault(n.id, to_type(n)) for _, n in ready]
     return _loaded(info, node_id, edge_type, direction)
 
 
