@@ -19,7 +19,7 @@ async def test_an_unexpected_error_is_logged_without_the_query(
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the store broke")
 
-    monkeypatch.setattr(store, "find_nodes", broken)
+    monkeypatch.setattr(store, "find_page", broken)
     query = f'query($v: String) {{ organisations {{ edges {{ node {{ id name }} }} }} topics(filter: {{search: $v}}) {{ totalCount }} people(filter: {{search: "{SECRET[:9]}"}}) {{ totalCount }} }}'
     with caplog.at_level(logging.INFO):
         response = await client.post("/graphql", json={"query": query, "variables": {"v": SECRET}})
