@@ -72,7 +72,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
             yield
         finally:
             await warming
-            await trail.flush()
+            await trail.close()
             await store.close()
 
     token_cache = TokenCache(settings.token_cache_seconds)

@@ -73,3 +73,21 @@ async def test_waiting_on_a_store_that_stays_away_is_refused_with_a_code(store, 
     monkeypatch.setattr(audit_trail, "FLUSH_SECONDS", 10.0)
     await trail.flush()
     assert await actions(store) == [("p1",)]
+
+
+async def test_a_shutdown_with_the_store_away_says_what_it_lost_and_still_closes(
+    tmp_path, monkeypatch, caplog
+):
+    from registry.app import create_app
+    from registry.settings import Settings
+
+    monkeypatch.setattr(audit_trail, "RETRY_SECONDS", 0.01)
+    monkeypatch.setattr(audit_trail, "FLUSH_SECONDS", 0.1)
+    store = Refusing(tmp_path / "shutdown.sqlite3")
+    app = create_app(store, Settings(data_dir=tmp_path))
+    async with app.router.lifespan_context(app):
+        store.refusals = 10**6
+        app.state.audit_trail.later([entry(1)])
+    assert "1 audit entries" in caplog.text and "not written" in caplog.text
+    with pytest.raises(Exception, match="not open"):  # the store was closed all the same
+        await store.find_audit(AuditQuery())

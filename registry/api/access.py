@@ -110,9 +110,11 @@ class AccessControl(SchemaExtension):
                 sorted(context.personal_reads),
                 {"operation": self.execution_context.operation_name or ""},
             )
-        if context.audit_log and self.execution_context.operation_type is OperationType.QUERY:
-            context.trail.later(context.audit_entries())
-        elif context.audit_log:
+        if not context.audit_log:
+            return
+        if self.execution_context.operation_type is OperationType.QUERY:
+            context.trail.later(context.audit_entries())  # written after the answer
+        else:
             await context.store.append_audit(context.audit_entries())
 
     def resolve(

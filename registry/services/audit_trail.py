@@ -57,3 +57,15 @@ class AuditTrail:
             raise StoreUnavailable(
                 f"{len(self._pending)} audit entries are waiting for the store; try again"
             )
+
+    async def close(self) -> None:
+        """Flush at shutdown; with the store still away, say what is lost and stop trying,
+        so the store can be closed all the same."""
+        try:
+            await self.flush()
+        except StoreUnavailable:
+            log.error(
+                "%d audit entries not written: the store is away at shutdown", len(self._pending)
+            )
+            if self._writing is not None:
+                self._writing.cancel()
