@@ -15,6 +15,7 @@ from graphql import GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from registry.api.context import Context
 from registry.domain.accounts import Caller, Role
 from registry.domain.errors import Forbidden, RegistryError
 
@@ -95,6 +96,21 @@ def check_field(caller: Caller, type_name: str, field_name: str) -> None:
     check_role(caller.role, type_name, field_name)
 
 
+def note_read(context: Context, type_name: str, root: Any) -> None:
+    """Any field of a person is a read of personal data, audited when the operation ends."""
+    if type_name == "Person":
+        context.personal_reads.add(root.id)
+
+
+def admit(context: Context, type_name: str, field_name: str, root: Any) -> bool:
+    """Whether the caller may have the field of `root`, noting the read as the extension does;
+    False, with nothing noted, where `check_role` would refuse."""
+    if refusal(context.caller.role, type_name, field_name) is not None:
+        return False
+    note_read(context, type_name, root)
+    return True
+
+
 class AccessControl(SchemaExtension):
     """Checks each field's role, and records writes and reads of personal data in the audit."""
 
@@ -127,8 +143,7 @@ class AccessControl(SchemaExtension):
     ) -> Any:
         parent, field = info.parent_type.name, info.field_name
         check_role(self.role, parent, field)
-        if parent == "Person":
-            info.context.personal_reads.add(root.id)
+        note_read(info.context, parent, root)
         if parent == "Mutation":
             return self._audited(_next(root, info, *args, **kwargs), info, kwargs)
         return _next(root, info, *args, **kwargs)

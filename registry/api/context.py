@@ -43,6 +43,14 @@ class Context:
         request's own (the store has already forgotten it in the older ones)."""
         self.erased.add(node_id)
 
+    def release(self) -> None:
+        """Drop what the request read once it is answered. The request's objects refer to each
+        other in cycles (strawberry's, starlette's), which would keep the page's records and
+        loaders alive until the collector's next full pass: a pause of 10 ms or more that one
+        request in twenty waited for."""
+        self.loaders.clear()
+        self.objects.clear()
+
     def audit_entries(self) -> list[AuditEntry]:
         """What to append to the audit log when the operation ends."""
         return [

@@ -62,9 +62,11 @@ class GraphQLEndpoint(GraphQL[Context, None]):
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         caller = request.state.caller  # set by the authentication middleware
         loaders = Loaders(self.store, caller)
-        return Context(
+        context = Context(
             self.store, loaders, caller, self.settings, self.analysis, self.maps, self.trail
         )
+        request.state.graphql_context = context  # released once the request is answered
+        return context
 
     def encode_json(self, data: object) -> bytes:
         return network_map.encode_json(data)  # the map's cached bytes as they are
@@ -107,7 +109,11 @@ class GraphQLEndpoint(GraphQL[Context, None]):
     async def run(
         self, request: Request | WebSocket, context: Context = UNSET, root_value: None = UNSET
     ) -> Response | WebSocket:
-        response = await super().run(request, context, root_value)
+        try:
+            response = await super().run(request, context, root_value)
+        finally:
+            if (made := getattr(request.state, "graphql_context", None)) is not None:
+                made.release()
         if not isinstance(response, Response) or isinstance(request, WebSocket):
             return response
         if getattr(request.state, "store_unavailable", False):

@@ -1,6 +1,7 @@
 """DataLoaders: every relationship field resolves through one batched store call per request."""
 
 from collections.abc import Sequence
+from functools import partial
 
 from strawberry.dataloader import DataLoader
 
@@ -12,18 +13,20 @@ from registry.store.query import Direction
 from registry.store.records import EdgeRecord, LinkKey, NodePage, NodeRecord
 
 
+async def _edges(store: Store, keys: Sequence[LinkKey]) -> list[list[EdgeRecord]]:
+    found = await edges_by_key(store, keys)
+    return [found[key] for key in keys]
+
+
 class EdgeLoader(DataLoader[LinkKey, list[EdgeRecord]]):
     """The edges of a type leaving (OUT), entering (IN) or touching (BOTH) a node. The keys of
     all relationship fields resolved together become one store call a direction: a page's
     communities, areas and topics are one read, its contacts another."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
-        super().__init__(load_fn=self._load)
-
-    async def _load(self, keys: Sequence[LinkKey]) -> list[list[EdgeRecord]]:
-        found = await edges_by_key(self.store, keys)
-        return [found[key] for key in keys]
+        # A function, not a bound method: a loader referring to itself would keep the page it
+        # cached alive until the cyclic collector's next full pass.
+        super().__init__(load_fn=partial(_edges, store))
 
 
 class Loaders:
@@ -31,13 +34,11 @@ class Loaders:
 
     def __init__(self, store: Store, caller: Caller) -> None:
         self.store, self.caller = store, caller
-        self.nodes: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._visible_nodes)
+        visible = partial(seen_nodes, store, caller)  # no reference back to this object
+        self.nodes: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=visible)
         self.edges: DataLoader[str, EdgeRecord | None] = DataLoader(load_fn=store.get_edges)
         self.edges_of = EdgeLoader(store)
         self._read_ahead: dict[LinkKey, list[tuple[EdgeRecord, NodeRecord]]] = {}
-
-    async def _visible_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
-        return await seen_nodes(self.store, self.caller, ids)
 
     async def linked(
         self, node_id: str, edge_type: EdgeType, direction: Direction
@@ -47,6 +48,12 @@ class Loaders:
         others = await self.nodes.load_many([edge.other(node_id) for edge in edges])
         return [(e, n) for e, n in zip(edges, others, strict=True) if n is not None]
 
+    def clear(self) -> None:
+        """Forget everything loaded, when the request is over."""
+        for loader in (self.nodes, self.edges, self.edges_of):
+            loader.clear_all()
+        self._read_ahead.clear()
+
     def read_ahead(
         self, node_id: str, edge_type: EdgeType, direction: Direction
     ) -> list[tuple[EdgeRecord, NodeRecord]] | None:
@@ -54,12 +61,10 @@ class Loaders:
         return self._read_ahead.get((node_id, edge_type, direction))
 
     def prime(self, page: NodePage) -> None:
-        """What a page read ahead: its links' edges and far nodes need no store call more."""
-        for key, pairs in page.linked.items():
-            self.edges_of.prime(key, [edge for edge, _ in pairs])
+        """What a page read ahead, the far nodes the caller may not see left out. The loaders
+        are not primed with it: `read_ahead` answers every field the page read for, and a
+        future per edge and node was a tenth of a page's time."""
         far = {node.id: node for pairs in page.linked.values() for _, node in pairs}
         seen = dict(zip(far, shown(self.caller, list(far.values())), strict=True))
-        for node_id, node in seen.items():
-            self.nodes.prime(node_id, node)
         for key, pairs in page.linked.items():
             self._read_ahead[key] = [(e, n) for e, _ in pairs if (n := seen[e.other(key[0])])]

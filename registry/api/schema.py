@@ -11,9 +11,11 @@ from strawberry.tools import merge_types
 
 from registry.api.access import AccessControl
 from registry.api.admin_mutations import AdminMutation
+from registry.api.executor import Executor, resolve_directly
 from registry.api.limits import MAX_TOKENS
 from registry.api.mutations import Mutation
 from registry.api.nodes import TYPES
+from registry.api.prefetch import READ_AHEAD
 from registry.api.queries import Query
 from registry.api.shared_reads import SharedReads
 from registry.api.ties import Link
@@ -49,6 +51,7 @@ schema = RegistrySchema(
     query=Query,
     mutation=merge_types("Mutation", (Mutation, AdminMutation)),
     types=[*TYPES.values(), Link],
+    execution_context_class=Executor,
     extensions=[
         AccessControl,
         SharedReads,
@@ -57,6 +60,9 @@ schema = RegistrySchema(
         lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)),
     ],
 )
+
+# The fields a page reads ahead take nothing but the info's context.
+resolve_directly(schema._schema, [(t, f) for t, fields in READ_AHEAD.items() for f in fields])
 
 
 def sdl() -> str:

@@ -77,12 +77,12 @@ class Collaboration(Node):
 
 def to_participation(edge: EdgeRecord) -> Participation:
     props = models.Participation.model_validate(edge.props)
-    return from_stored(Participation, props, _extra(edge))
+    return from_stored(Participation, vars(props), _extra(edge))
 
 
 def to_collaboration(edge: EdgeRecord) -> Collaboration:
     props = models.Collaboration.model_validate(edge.props)
-    return from_stored(Collaboration, props, _extra(edge))
+    return from_stored(Collaboration, vars(props), _extra(edge))
 
 
 @strawberry.type(description="Any tie between two nodes, with the properties it carries.")

@@ -79,6 +79,7 @@ class Neo4jBase(RuledStore):
         self.transactions: Counter[str] = Counter()  # read and write, since the store was made
         # This store's shared read transaction in the current task, if it is in `reading()`.
         self._shared: ContextVar[SharedRead | None] = ContextVar(f"neo4j-{id(self)}", default=None)
+        self._ending: set[asyncio.Task[None]] = set()  # shared reads being ended
 
     @property
     def _db(self) -> AsyncDriver:
@@ -128,16 +129,29 @@ class Neo4jBase(RuledStore):
             yield
             return
         self.transactions["read"] += 1
-        async with self._session(READ_ACCESS) as session:
+        session = self._session(READ_ACCESS)
+        try:
             async with self._bounded():
-                began = await session.begin_transaction(timeout=self._settings.query_timeout)
-            shared = SharedRead(began)
-            token = self._shared.set(shared)
-            try:
-                yield
-            finally:
-                self._shared.reset(token)
+                shared = await SharedRead.begin(session, self._settings.query_timeout)
+        except BaseException:
+            await session.close()
+            raise
+        token = self._shared.set(shared)
+        try:
+            yield
+        finally:
+            self._shared.reset(token)
+            # Ended after the answer: the rollback's round trip need not delay it.
+            ending = asyncio.create_task(self._end_read(shared))
+            self._ending.add(ending)
+            ending.add_done_callback(self._ending.discard)
+
+    async def _end_read(self, shared: SharedRead) -> None:
+        try:
+            async with self._bounded():
                 await shared.close()
+        except (StoreUnavailable, Neo4jError, DriverError) as exc:
+            log.warning("a read transaction did not end cleanly: %s", exc.__cause__ or exc)
 
     async def _query(
         self, statement: Statement, params: Mapping[str, Any] | None = None, **kw: Any
@@ -229,6 +243,7 @@ class Neo4jBase(RuledStore):
         await self._query(cypher.AWAIT_INDEXES)
 
     async def close(self) -> None:
+        await asyncio.gather(*self._ending)  # each ends within query_timeout
         if self._driver is not None:
             await self._driver.close()
             self._driver = None

@@ -1,5 +1,6 @@
 """No N+1: a page of organisations with contacts and communities costs a fixed number of calls."""
 
+import gc
 import uuid
 from collections import Counter
 
@@ -18,6 +19,7 @@ from registry.services import accounts
 from registry.settings import Settings
 from registry.store.base import NewEdge, Store
 from registry.store.instrumented import InstrumentedStore
+from registry.store.records import EdgeRecord, NodeRecord
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -141,3 +143,25 @@ async def test_a_signed_in_page_reads_session_and_account_in_one_transaction(
             assert page.status_code == 200 and "errors" not in page.json()
             costs.append(transactions[count] - before)
     assert costs == [2, 2]
+
+
+def records_alive() -> int:
+    return sum(1 for o in gc.get_objects() if isinstance(o, NodeRecord | EdgeRecord))
+
+
+async def test_an_answered_page_leaves_nothing_to_the_cyclic_collector(store: Store, connect):
+    """The request's objects refer to each other in cycles (strawberry's and starlette's): what
+    hangs from them would live until the collector's next full pass, which paused one page in
+    twenty for 10 ms and more at 10,000 organisations."""
+    await populate(store, 20)
+    http = await connect(Role.CONTACT_VIEWER)
+    gc.collect()
+    gc.disable()
+    try:
+        before = records_alive()
+        for _ in range(3):
+            assert "errors" not in (await http.post("/graphql", json={"query": PAGE})).json()
+        left = records_alive() - before
+    finally:
+        gc.enable()
+    assert left < 20, f"{left} records of three pages of 61 still alive"

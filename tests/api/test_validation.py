@@ -2,6 +2,8 @@
 ranges of its variables, are judged on every request."""
 
 import pytest
+import strawberry.schema.schema as schema_module
+from graphql import parse
 
 from registry.api import validation
 
@@ -56,10 +58,27 @@ async def test_a_text_over_the_limits_is_refused_before_the_rules_every_time(gql
 def test_the_cache_keeps_the_recent_texts_and_no_long_ones():
     kept = validation.KnownValid()
     for i in range(validation.KEPT + 1):
-        kept.add((1, f"text {i}"))
-    assert (1, "text 0") not in kept
-    assert (1, "text 1") in kept
-    assert (1, f"text {validation.KEPT}") in kept
-    kept.add((1, "x" * (validation.LONGEST + 1)))
-    assert (1, "x" * (validation.LONGEST + 1)) not in kept
-    assert (2, "text 1") not in kept  # another schema's
+        kept.add((1, f"text {i}"), parse(f"{{ n{i} }}"))
+    assert kept.get((1, "text 0")) is None
+    assert kept.get((1, "text 1")) == parse("{ n1 }")
+    assert kept.get((1, f"text {validation.KEPT}")) is not None
+    kept.add((1, "x" * (validation.LONGEST + 1)), parse("{ x }"))
+    assert kept.get((1, "x" * (validation.LONGEST + 1))) is None
+    assert kept.get((2, "text 1")) is None  # another schema's
+
+
+async def test_a_text_that_passed_is_not_parsed_again(gql, validations, monkeypatch):
+    parsed: list[str] = []
+    real = schema_module.parse
+
+    def counting(source, **options):
+        parsed.append(source)
+        return real(source, **options)
+
+    monkeypatch.setattr(schema_module, "parse", counting)
+    for _ in range(3):
+        assert (await gql.ok(PAGE))["organisations"]["totalCount"] == 0
+    wrong = "{ organisations { nosuchfield } }"
+    for _ in range(2):
+        await gql.error(wrong)
+    assert parsed == [PAGE, wrong, wrong]

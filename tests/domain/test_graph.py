@@ -90,9 +90,10 @@ def test_hierarchy_joins_like_to_like():
 
 def test_a_stored_node_gets_the_defaults_of_what_it_lacks():
     from registry.domain.enums import NodeKind
-    from registry.domain.graph import stored_node
+    from registry.domain.graph import stored_values
 
     props = {"name": "Kari", "last_verified": "2001-02-03"}
-    first, second = (stored_node(NodeKind.PERSON, props) for _ in range(2))
-    assert first.languages == [] and first.languages is not second.languages
-    assert first.restricted is False and str(first.last_verified) == "2001-02-03"
+    first, second = (stored_values(NodeKind.PERSON, props) for _ in range(2))
+    assert first["languages"] == [] and first["languages"] is not second["languages"]
+    assert first["restricted"] is False and str(first["last_verified"]) == "2001-02-03"
+    assert props == {"name": "Kari", "last_verified": "2001-02-03"}  # the store's, untouched

@@ -15,6 +15,8 @@ from registry.domain.graph import validate_edge, validate_node
 from registry.settings import Neo4jSettings
 from registry.store.base import NewEdge, Store
 from registry.store.embedded import EmbeddedStore
+from registry.store.neo4j import Neo4jStore
+from registry.store.neo4j_io import pipelined_begin
 from registry.store.query import AuditQuery, Direction, Linked, NodeQuery, Order, OrderField
 from registry.store.records import EdgeRecord, NodeRecord, Subgraph
 
@@ -208,3 +210,24 @@ async def test_erasure_is_a_graph_write_and_copes_without_checkpoints(neo4j_stor
     assert await neo4j_store.version() == before + 1
     assert await _raw("MATCH (n {id: $id}) RETURN n", id=node.id) == []
     assert neo4j_store._can_checkpoint is False  # type: ignore[attr-defined]
+
+
+async def test_a_shared_read_sends_begin_with_its_first_statement(neo4j_store: Store):
+    """The driver keeps the switch private; should it go, this says so before a page pays
+    the round trip again."""
+    session = neo4j_store._session()  # type: ignore[attr-defined]
+    try:
+        assert pipelined_begin(session) is session._pipelined_begin
+    finally:
+        await session.close()
+
+
+async def test_a_shared_read_ends_after_the_request_and_before_the_store_closes():
+    store = Neo4jStore(Neo4jSettings())
+    await store.open()
+    async with store.reading():
+        assert await store.count_nodes(NodeQuery(NodeKind.ORGANISATION)) >= 0
+    ending = set(store._ending)
+    assert ending, "the read's end is left to a task of its own"
+    await store.close()
+    assert all(task.done() for task in ending) and not store._ending
