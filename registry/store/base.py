@@ -14,6 +14,7 @@ from typing import Any
 
 from registry.domain.audit import AuditEntry
 from registry.domain.enums import EdgeType, NodeKind
+from registry.store.links import assemble_page, far_ids, link_keys, link_queries, sort_links
 from registry.store.query import AuditQuery, Direction, EdgeQuery, NodeQuery, Order
 from registry.store.records import Document, EdgeRecord, LinkKey, NodePage, NodeRecord, Subgraph
 
@@ -100,15 +101,11 @@ class Store(ABC):
         shows. A store that can answers in one read; this one asks in four."""
         nodes = await self.find_nodes(query, order, offset, limit)
         total = await self.count_nodes(query)
-        keys = [(n.id, edge_type, direction) for n in nodes for edge_type, direction in links]
+        keys = link_keys(nodes, links)
         edges = await edges_by_key(self, keys)
-        far_ids = sorted({e.other(key[0]) for key in keys for e in edges[key]})
-        far = dict(zip(far_ids, await self.get_nodes(far_ids) if far_ids else [], strict=True))
-        linked = {
-            key: [(e, n) for e in edges[key] if (n := far[e.other(key[0])]) is not None]
-            for key in keys
-        }
-        return NodePage(nodes, total, linked)
+        ids = far_ids(keys, edges)
+        far = dict(zip(ids, await self.get_nodes(ids) if ids else [], strict=True))
+        return assemble_page(nodes, total, keys, edges, far)
 
     @abstractmethod
     async def neighbourhood(self, ids: Sequence[str], depth: int) -> Subgraph:
@@ -204,26 +201,4 @@ class Store(ABC):
 async def edges_by_key(store: Store, keys: Sequence[LinkKey]) -> dict[LinkKey, list[EdgeRecord]]:
     """The edges of each (node, type, direction) key, in `find_edges` order: one read a
     direction for all the keys, whatever their types."""
-    asked: dict[Direction, tuple[set[EdgeType], set[str]]] = {}
-    for node_id, edge_type, direction in keys:
-        types, ids = asked.setdefault(direction, (set(), set()))
-        types.add(edge_type)
-        ids.add(node_id)
-    wanted = set(keys)
-    found: dict[LinkKey, list[EdgeRecord]] = {key: [] for key in keys}
-    for direction, (types, ids) in asked.items():
-        query = EdgeQuery(tuple(sorted(types)), tuple(sorted(ids)), direction)
-        for edge in await store.find_edges(query):
-            for end in _ends(edge, direction):
-                if (key := (end, edge.type, direction)) in wanted:
-                    found[key].append(edge)
-    return found
-
-
-def _ends(edge: EdgeRecord, direction: Direction) -> set[str]:
-    """The nodes an edge leaves (OUT), enters (IN) or touches (BOTH)."""
-    if direction is Direction.OUT:
-        return {edge.from_id}
-    if direction is Direction.IN:
-        return {edge.to_id}
-    return {edge.from_id, edge.to_id}
+    return sort_links(keys, [(d, await store.find_edges(q)) for d, q in link_queries(keys)])

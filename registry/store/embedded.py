@@ -4,11 +4,13 @@ import json
 from collections.abc import Iterator, Sequence
 
 from registry.domain.audit import AuditEntry
+from registry.domain.enums import EdgeType
 from registry.store import embedded_sql as sql
 from registry.store.embedded_base import EmbeddedBase
 from registry.store.embedded_tx import bulk_insert, edge_record, node_record
-from registry.store.query import AuditQuery, EdgeQuery, NodeQuery, Order
-from registry.store.records import Document, EdgeRecord, NodeRecord, Subgraph
+from registry.store.links import assemble_page, far_ids, link_keys, link_queries, sort_links
+from registry.store.query import AuditQuery, Direction, EdgeQuery, NodeQuery, Order
+from registry.store.records import Document, EdgeRecord, NodePage, NodeRecord, Subgraph
 
 
 class EmbeddedStore(EmbeddedBase):
@@ -32,6 +34,34 @@ class EmbeddedStore(EmbeddedBase):
         return [
             node_record(r) for r in await self._read(*sql.find_nodes(query, order, offset, limit))
         ]
+
+    async def find_page(
+        self,
+        query: NodeQuery,
+        order: Order,
+        offset: int,
+        limit: int,
+        links: Sequence[tuple[EdgeType, Direction]] = (),
+    ) -> NodePage:
+        def read() -> NodePage:
+            # The base class's reads, made in one hop to the SQLite thread instead of five.
+            conn = self._conn
+            nodes = [
+                node_record(r) for r in conn.execute(*sql.find_nodes(query, order, offset, limit))
+            ]
+            total = conn.execute(*sql.count_nodes(query)).fetchone()[0]
+            keys = link_keys(nodes, links)
+            found = [
+                (d, [edge_record(r) for r in conn.execute(*sql.find_edges(q, 0, None))])
+                for d, q in link_queries(keys)
+            ]
+            edges = sort_links(keys, found)
+            far_nodes = conn.execute(sql.NODES_BY_IDS, [json.dumps(far_ids(keys, edges))])
+            return assemble_page(
+                nodes, total, keys, edges, {r[0]: node_record(r) for r in far_nodes}
+            )
+
+        return await self._run(read)
 
     async def count_nodes(self, query: NodeQuery) -> int:
         return (await self._read(*sql.count_nodes(query)))[0][0]

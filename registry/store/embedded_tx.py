@@ -16,13 +16,22 @@ T = TypeVar("T")
 BULK_CACHE_KIB = 16 * 1024  # SQLite's page cache during a bulk load (2 MiB otherwise)
 
 
+# Members by value and a parser that knows "{}" at sight: a page reads hundreds of rows,
+# most ties carry no properties, and an enum's call and json.loads cost a microsecond or two.
+_KINDS, _TYPES = {k.value: k for k in NodeKind}, {t.value: t for t in EdgeType}
+
+
+def _props(text: str) -> dict[str, Any]:
+    return {} if text == "{}" else json.loads(text)
+
+
 def node_record(row: Sequence[Any]) -> NodeRecord:
-    return NodeRecord(row[0], NodeKind(row[1]), json.loads(row[2]), row[3], row[4], row[5])
+    return NodeRecord(row[0], _KINDS[row[1]], _props(row[2]), row[3], row[4], row[5])
 
 
 def edge_record(row: Sequence[Any]) -> EdgeRecord:
     return EdgeRecord(
-        row[0], EdgeType(row[1]), row[2], row[3], json.loads(row[4]), row[5], row[6], row[7]
+        row[0], _TYPES[row[1]], row[2], row[3], _props(row[4]), row[5], row[6], row[7]
     )
 
 

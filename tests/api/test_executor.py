@@ -7,7 +7,7 @@ import pytest
 import strawberry
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from registry.api import access
+from registry.api.context import Context
 from registry.api.executor import Executor, resolve_directly
 from registry.api.schema import schema
 from registry.domain.accounts import Caller, Role
@@ -46,17 +46,16 @@ async def populate(store: Store) -> None:
 
 
 async def answers(connect, monkeypatch, role: Role, executor: type) -> list:
-    """Each document's body, and the personal reads noted while answering it."""
+    """Each document's body, and the audit entries' targets of answering it."""
     monkeypatch.setattr(schema, "execution_context_class", executor)
     noted: list[tuple[str, str]] = []
-    real = access.note_read
+    real = Context.audit
 
-    def noting(context, type_name, root):
-        if type_name == "Person":
-            noted.append((type_name, root.id))
-        real(context, type_name, root)
+    def noting(context, action, targets, details, outcome="ok"):
+        noted.extend((action, target) for target in targets)
+        real(context, action, targets, details, outcome)
 
-    monkeypatch.setattr(access, "note_read", noting)
+    monkeypatch.setattr(Context, "audit", noting)
     http = await connect(role)
     found = []
     for document in DOCUMENTS:

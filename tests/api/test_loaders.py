@@ -145,8 +145,8 @@ async def test_a_signed_in_page_reads_session_and_account_in_one_transaction(
     assert costs == [2, 2]
 
 
-def records_alive() -> int:
-    return sum(1 for o in gc.get_objects() if isinstance(o, NodeRecord | EdgeRecord))
+def records_in(objects: list) -> int:
+    return sum(1 for o in objects if isinstance(o, NodeRecord | EdgeRecord))
 
 
 async def test_an_answered_page_leaves_nothing_to_the_cyclic_collector(store: Store, connect):
@@ -158,10 +158,13 @@ async def test_an_answered_page_leaves_nothing_to_the_cyclic_collector(store: St
     gc.collect()
     gc.disable()
     try:
-        before = records_alive()
         for _ in range(3):
             assert "errors" not in (await http.post("/graphql", json={"query": PAGE})).json()
-        left = records_alive() - before
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = records_in(gc.garbage)
     finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
         gc.enable()
-    assert left < 20, f"{left} records of three pages of 61 still alive"
+    assert left == 0, f"{left} records of three pages of 61 left to the collector"
