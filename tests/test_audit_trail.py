@@ -1,6 +1,8 @@
 """Entries handed to the trail reach the store in order, survive a store that refuses for a
 while, and whoever waits for them is told when the store stays away."""
 
+import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,33 @@ async def test_entries_are_written_in_the_order_handed_over(store):
     await trail.flush()
     assert await actions(store) == [("p1",), ("p2",), ("p3",)]
     await trail.flush()  # nothing pending: returns at once
+
+
+async def test_entries_of_reads_close_together_are_one_write(store, monkeypatch):
+    writes: list[int] = []
+    real = store.append_audit
+
+    async def counting(entries):
+        writes.append(len(entries))
+        await real(entries)
+
+    monkeypatch.setattr(store, "append_audit", counting)
+    trail = AuditTrail(store)
+    for n in range(5):
+        trail.later([entry(n)])
+        await asyncio.sleep(0.01)  # requests a few milliseconds apart
+    started = time.monotonic()
+    await trail.flush()
+    assert time.monotonic() - started < audit_trail.GATHER_SECONDS / 2  # flushing cuts it short
+    assert writes == [5]
+
+
+async def test_unflushed_entries_are_written_after_the_gathering(store):
+    trail = AuditTrail(store)
+    trail.later([entry(1)])
+    assert await actions(store) == []
+    await asyncio.sleep(audit_trail.GATHER_SECONDS + 0.2)
+    assert await actions(store) == [("p1",)]
 
 
 async def test_a_refusing_store_gets_the_entries_once_it_takes_them(store, monkeypatch):

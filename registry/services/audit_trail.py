@@ -1,14 +1,17 @@
-"""Audit entries of reads, appended just after the answer has gone out.
+"""Audit entries of reads, appended shortly after the answer has gone out.
 
-Appending is a write transaction of its own, a quarter of an organisation page's time on
-Neo4j when the page shows contact persons. A read's entries are handed over here and
-written by one background task, in batches, retried until the store takes them. Whoever
-reads the audit log, and an erasure (which must scrub every entry naming the person),
-first waits for what is pending, so in this process the log is never seen without them.
-A process killed in the milliseconds between an answer and its write loses that entry.
+Appending is a write transaction of its own: on Neo4j, with its lock on the meta node,
+it cost the server more than the organisation page that showed the contact persons, and
+the next request waited behind it. A read's entries are handed over here and written by
+one background task, which gathers what comes in for half a second first, then writes it
+in one batch, retried until the store takes it. Whoever reads the audit log, and an
+erasure (which must scrub every entry naming the person), first has what is pending
+written at once, so in this process the log is never seen without it. A process killed
+in the half second between an answer and the write loses that entry.
 """
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 
@@ -20,6 +23,7 @@ log = logging.getLogger("registry.audit")
 
 RETRY_SECONDS, RETRY_MAX_SECONDS = 0.1, 30.0
 FLUSH_SECONDS = 10.0
+GATHER_SECONDS = 0.5
 
 
 class AuditTrail:
@@ -27,6 +31,7 @@ class AuditTrail:
         self._store = store
         self._pending: list[AuditEntry] = []
         self._writing: asyncio.Task[None] | None = None
+        self._hurry = asyncio.Event()  # set by flush(): the gathering ends at once
 
     def later(self, entries: Sequence[AuditEntry]) -> None:
         """Append `entries` soon, in the order given, after those handed over before."""
@@ -36,6 +41,9 @@ class AuditTrail:
 
     async def _write(self) -> None:
         delay = RETRY_SECONDS
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._hurry.wait(), GATHER_SECONDS)
+        self._hurry.clear()
         while self._pending:
             batch, self._pending = self._pending, []
             try:
@@ -52,6 +60,7 @@ class AuditTrail:
         writing = self._writing
         if writing is None or writing.done():
             return
+        self._hurry.set()
         done, _ = await asyncio.wait({writing}, timeout=FLUSH_SECONDS)
         if not done:
             raise StoreUnavailable(
