@@ -1,6 +1,8 @@
-"""Latency of the organisation page and of a search page, per store, over HTTP in-process.
+"""Latency of the organisation page and of a search page, per store, over HTTP in-process,
+and with --served as a client sees it: `registry serve` in a process of its own.
 
     python bench/api_bench.py [--store embedded|neo4j|both] [--orgs N] [--runs 50] [--profile]
+                              [--served]
 
 On the demo network, or with `--orgs N` on a generated network of about N organisations
 (bench/page_network.py). Prints p50 and p95 for each query with the load average beside
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import peer_servers
 from page_network import batches, network
 
 from registry.app import create_app, settle_heap
@@ -34,6 +37,7 @@ from registry.store.embedded import EmbeddedStore
 from registry.store.instrumented import InstrumentedStore
 from registry.store.query import NodeQuery, Order
 
+WARM_UP_SECONDS = 5.0
 GRAPH_READS = {"find_page", "find_nodes", "count_nodes", "find_edges", "get_nodes", "get_edges"}
 FIELDS = """totalCount pageInfo { endCursor }
   edges { node { id name kind orgNumber contacts { name email phone }
@@ -50,7 +54,7 @@ async def make_store(kind: str, organisations: int) -> Store:
 
         store: Store = Neo4jStore(Neo4jSettings())
     else:
-        store = EmbeddedStore(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        store = EmbeddedStore(Path(tempfile.mkdtemp()) / "registry.sqlite3")  # servable
     await store.open()
     await store.clear()
     started = time.perf_counter()
@@ -134,15 +138,46 @@ async def profile(store: Any) -> None:
             print(f"  PROFILE {name} {label}: {hits} db hits; {operators}")
 
 
-async def main(kinds: list[str], organisations: int, runs: int, with_profile: bool) -> None:
+async def main(
+    kinds: list[str], organisations: int, runs: int, with_profile: bool, served: bool
+) -> None:
     for kind in kinds:
         store = await make_store(kind, organisations)
         try:
             await measure(store, runs)
             if with_profile and kind == "neo4j":
                 await profile(store)
+            token = await reader_token(store)
         finally:
             await store.close()
+        if served:
+            folder = Path(store._path).parent if isinstance(store, EmbeddedStore) else None
+            time_served(kind, folder, token, runs)
+
+
+async def reader_token(store: Store) -> str:
+    account, _ = await accounts.create_account(store, f"bench-{new_id()[:8]}", Role.CONTACT_VIEWER)
+    return (await accounts.create_token(store, account, Role.CONTACT_VIEWER, "bench", 1))[1]
+
+
+def time_served(kind: str, folder: Path | None, token: str, runs: int) -> None:
+    """Both pages through `registry serve` on the same store, in a process of its own, over
+    one kept-alive connection, after 5 s of asking for them untimed."""
+    with peer_servers.registry(kind, folder) as url:
+        http = httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=60)
+        warm_until = time.monotonic() + WARM_UP_SECONDS
+        while time.monotonic() < warm_until:
+            for query in QUERIES.values():
+                http.post(url, json={"query": query})
+        timings: dict[str, list[float]] = {name: [] for name in QUERIES}
+        for _ in range(runs):
+            for name, query in QUERIES.items():
+                started = time.perf_counter()
+                body = http.post(url, json={"query": query}).json()
+                timings[name].append((time.perf_counter() - started) * 1000)
+                assert "errors" not in body, body
+    for name, values in timings.items():
+        print(f"  {name:<7} {percentiles(values)}  served ({runs} runs; {load()})")
 
 
 if __name__ == "__main__":
@@ -151,6 +186,7 @@ if __name__ == "__main__":
     parser.add_argument("--orgs", type=int, default=0, help="generated organisations; 0: demo")
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--profile", action="store_true", help="PROFILE the page on Neo4j")
+    parser.add_argument("--served", action="store_true", help="also through `registry serve`")
     args = parser.parse_args()
     kinds = ["embedded", "neo4j"] if args.store == "both" else [args.store]
-    asyncio.run(main(kinds, args.orgs, args.runs, args.profile))
+    asyncio.run(main(kinds, args.orgs, args.runs, args.profile, args.served))

@@ -102,12 +102,13 @@ def _serve(
 
 
 @contextlib.contextmanager
-def registry() -> Iterator[str]:
-    """`registry serve` on the Neo4j store; yields its GraphQL URL."""
+def registry(store: str = "neo4j", data_dir: Path | None = None) -> Iterator[str]:
+    """`registry serve` on the Neo4j store (NEO4J_*), or on the embedded store in `data_dir`;
+    yields its GraphQL URL."""
     data = tempfile.TemporaryDirectory(prefix="peer-bench-registry-")
     env = {
-        "REGISTRY_STORE": "neo4j",
-        "REGISTRY_DATA_DIR": data.name,
+        "REGISTRY_STORE": store,
+        "REGISTRY_DATA_DIR": str(data_dir or data.name),
         "REGISTRY_RATE_LIMIT_PER_MINUTE": str(10**9),
         "REGISTRY_LOG_LEVEL": "warning",
     }
