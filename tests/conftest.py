@@ -149,6 +149,9 @@ async def connect(store: Store, settings: Settings) -> AsyncIterator[Callable]:
     yield open_client
     for client in opened:
         await client.aclose()
+    # ASGITransport runs no lifespan: the audit entries the test's reads left pending are
+    # written now, as a shutdown would, not into the next test's store.
+    await app.state.audit_trail.flush()
 
 
 @pytest_asyncio.fixture(loop_scope="session")
