@@ -14,6 +14,7 @@ from registry.store.cypher import (
     AUDIT,
     EDGE,
     ENTITY,
+    KIND_OF_N,
     NODE,
     NODE_FIELDS,
     NODE_HELPERS,
@@ -129,8 +130,9 @@ def find_page(
 ) -> tuple[Statement, dict[str, Any]]:
     """`count_nodes`, `find_nodes` and, for each node found and each (direction, types) of
     `links`, its edges in `find_edges` order with their far ends: a page in one statement.
-    Each row: the node's props and kind, the total, then one list a link of
-    [edge props, type, from id, to id, far props, far kind]. No rows when the page is empty."""
+    One row: the total, and the page as a list, each node as its props and kind, then one
+    list a link of [edge props, type, from id, to id, far props, far kind]. No row when the
+    page is empty. One row, not one a node: the driver's cost is per record."""
     counted, params = _node_match(query)
     column = _ORDER_PROP[order.field.value]
     match, _ = _node_match(query, column, keep="total, ")  # the same parameters
@@ -149,7 +151,8 @@ def find_page(
             f" AS link{i} }}"
         )
     linked = "".join(f", link{i}" for i in range(len(links)))
-    return read("find_page", " ".join(parts) + f" RETURN {NODE}, total{linked}"), params
+    page = f"collect([n {{.*}}, {KIND_OF_N}{linked}])"
+    return read("find_page", " ".join(parts) + f" RETURN total, {page}"), params
 
 
 def _edge_match(query: EdgeQuery) -> tuple[str, dict[str, Any]]:

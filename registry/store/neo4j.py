@@ -65,21 +65,22 @@ class Neo4jStore(Neo4jBase):
         for edge_type, direction in links:
             by_direction.setdefault(direction, []).append(edge_type)
         asked = [(d, tuple(sorted(set(types)))) for d, types in by_direction.items()]
-        rows = await self._query(*cypher_filters.find_page(query, order, offset, limit, asked))
-        if not rows:  # nothing on the page: the total needs a statement of its own
+        found = await self._query(*cypher_filters.find_page(query, order, offset, limit, asked))
+        if not found:  # nothing on the page: the total needs a statement of its own
             return NodePage([], await self.count_nodes(query), {})
+        [[total, rows]] = found
         nodes = [node_record(props, kind) for props, kind, *_ in rows]
         linked: dict[LinkKey, list[tuple[EdgeRecord, NodeRecord]]] = {
             (n.id, edge_type, direction): [] for n in nodes for edge_type, direction in links
         }
-        for node, (_, _, _, *lists) in zip(nodes, rows, strict=True):
+        for node, (_, _, *lists) in zip(nodes, rows, strict=True):
             for (direction, _), found in zip(asked, lists, strict=True):
                 for r_props, r_type, from_id, to_id, m_props, m_kind in found:
                     edge = edge_record(r_props, r_type, from_id, to_id)
                     linked[(node.id, edge.type, direction)].append(
                         (edge, node_record(m_props, m_kind))
                     )
-        return NodePage(nodes, rows[0][2], linked)
+        return NodePage(nodes, total, linked)
 
     async def find_edges(
         self, query: EdgeQuery, offset: int = 0, limit: int | None = None
