@@ -39,8 +39,9 @@ from registry.api.access import admit, note_read, refusal
 
 Reader = Callable[[Any, Any], Any]  # (object, info) -> the field's value
 _FAILED = object()  # what the short way cannot give
-_READERS: dict[int, Reader | None] = {}  # by id() of the schema's field: it lives as long
-_DIRECT: set[int] = set()  # the fields resolve_directly gave their own resolvers
+# By id() of the field, which each entry keeps alive so that no other field gets its id.
+_READERS: dict[int, tuple[GraphQLField, Reader | None]] = {}
+_DIRECT: dict[int, GraphQLField] = {}  # the fields resolve_directly gave their own resolvers
 _PLAIN_DIRECTIVES = {"skip", "include"}  # settled when the fields are collected
 
 
@@ -54,24 +55,24 @@ def resolve_directly(schema: GraphQLSchema, fields: Iterable[tuple[str, str]]) -
         if resolver is None or field.args or definition.extensions or resolver.is_async:
             raise TypeError(f"{type_name}.{field_name} cannot be resolved directly")
         field.resolve = resolver.wrapped_func
-        _DIRECT.add(id(field))
+        _DIRECT[id(field)] = field
 
 
 def reader(field: GraphQLField) -> Reader | None:
     """How the short way reads `field`: off the object for a field without a resolver, by
     its resolver for one resolved directly; None when only the long way will do."""
-    known = _READERS.get(id(field), Undefined)
-    if known is not Undefined:
-        return known  # type: ignore[return-value]
+    known = _READERS.get(id(field))
+    if known is not None:
+        return known[1]
     definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     read: Reader | None = None
     if isinstance(definition, StrawberryField) and not definition.extensions and not field.args:
         if definition.is_basic_field:
             name = definition.python_name
             read = lambda source, _: getattr(source, name)  # noqa: E731
-        elif id(field) in _DIRECT:
+        elif _DIRECT.get(id(field)) is field:
             read = field.resolve
-    _READERS[id(field)] = read
+    _READERS[id(field)] = (field, read)
     return read
 
 

@@ -60,7 +60,7 @@ class Loaders:
         """What `linked` gives, when a page has read it ahead; None when it has not."""
         return self._read_ahead.get((node_id, edge_type, direction))
 
-    def prime(self, page: NodePage) -> None:
+    def hold(self, page: NodePage) -> None:
         """What a page read ahead, the far nodes the caller may not see left out. The loaders
         are not primed with it: `read_ahead` answers every field the page read for, and a
         future per edge and node was a tenth of a page's time."""

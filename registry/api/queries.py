@@ -55,7 +55,7 @@ def _list_field(node_type: type, filter_type: type, description: str):
 
         async def fetch(offset: int, limit: int) -> list[NodeRecord]:
             page = await context.store.find_page(query, order, offset, limit, links)
-            context.loaders.prime(page)
+            context.loaders.hold(page)
             pages.append(page)
             return page.nodes
 
