@@ -16,7 +16,7 @@ selection is remembered, and not tried the short way again in the operation. A p
 met on the long way still skips the long way's treatment of it.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -36,26 +36,32 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
 from registry.api.access import admit, note_read, refusal
+from registry.api.prefetch import Link
 
 Reader = Callable[[Any, Any], Any]  # (object, info) -> the field's value
 _FAILED = object()  # what the short way cannot give
 # By id() of the field, which each entry keeps alive so that no other field gets its id.
 _READERS: dict[int, tuple[GraphQLField, Reader | None]] = {}
-_DIRECT: dict[int, GraphQLField] = {}  # the fields resolve_directly gave their own resolvers
+# The fields resolve_directly gave their own resolvers, with the links each reads ahead.
+_DIRECT: dict[int, tuple[GraphQLField, Reader, Sequence[Link]]] = {}
 _PLAIN_DIRECTIVES = {"skip", "include"}  # settled when the fields are collected
 
 
-def resolve_directly(schema: GraphQLSchema, fields: Iterable[tuple[str, str]]) -> None:
+def resolve_directly(
+    schema: GraphQLSchema, fields: Mapping[tuple[str, str], Sequence[Link]]
+) -> None:
     """graphql-core calls the resolvers of `fields` (type and field names) as they are
-    written, `(self, info)`; they may use nothing of the info but its context."""
-    for type_name, field_name in fields:
+    written, `(self, info)`; they may use nothing of the info but its context. The short way
+    calls one only when a page has read its links (edge type, direction) ahead: otherwise it
+    gives an awaitable, which the short way could not await."""
+    for (type_name, field_name), links in fields.items():
         field = schema.type_map[type_name].fields[field_name]  # type: ignore[attr-defined]
         definition = field.extensions[GraphQLCoreConverter.DEFINITION_BACKREF]
         resolver = definition.base_resolver
         if resolver is None or field.args or definition.extensions or resolver.is_async:
             raise TypeError(f"{type_name}.{field_name} cannot be resolved directly")
         field.resolve = resolver.wrapped_func
-        _DIRECT[id(field)] = field
+        _DIRECT[id(field)] = (field, resolver.wrapped_func, links)
 
 
 def reader(field: GraphQLField) -> Reader | None:
@@ -70,9 +76,19 @@ def reader(field: GraphQLField) -> Reader | None:
         if definition.is_basic_field:
             name = definition.python_name
             read = lambda source, _: getattr(source, name)  # noqa: E731
-        elif _DIRECT.get(id(field)) is field:
-            read = field.resolve
+        elif (direct := _DIRECT.get(id(field))) and direct[0] is field:
+            read = _when_read_ahead(direct[1], direct[2])
     _READERS[id(field)] = (field, read)
+    return read
+
+
+def _when_read_ahead(resolve: Reader, links: Sequence[Link]) -> Reader:
+    def read(source: Any, info: Any) -> Any:
+        held = info.context.loaders.read_ahead
+        if any(held(source.id, edge_type, direction) is None for edge_type, direction in links):
+            return _FAILED
+        return resolve(source, info)
+
     return read
 
 
@@ -168,6 +184,8 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
                 done[response_name] = kind.name
                 continue
             value = read(source, self._info)
+            if value is _FAILED:
+                return _FAILED
             if leaf is not None:
                 value = (None if nullable else _FAILED) if value is None else _coerced(leaf, value)
             else:
@@ -178,8 +196,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         return done
 
     def _value(self, kind: GraphQLOutputType, details: Any, value: Any) -> Any:
-        if self.is_awaitable(value):
-            getattr(value, "close", lambda: None)()  # a coroutine never to be awaited
+        if self.is_awaitable(value):  # no resolver the short way calls gives one
             return _FAILED
         if isinstance(kind, GraphQLNonNull):
             return _FAILED if value is None else self._value(kind.of_type, details, value)

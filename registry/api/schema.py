@@ -62,7 +62,9 @@ schema = RegistrySchema(
 )
 
 # The fields a page reads ahead take nothing but the info's context.
-resolve_directly(schema._schema, [(t, f) for t, fields in READ_AHEAD.items() for f in fields])
+resolve_directly(
+    schema._schema, {(t, f): links for t, table in READ_AHEAD.items() for f, links in table.items()}
+)
 
 
 def sdl() -> str:
