@@ -92,6 +92,13 @@ def _when_read_ahead(resolve: Reader, links: Sequence[Link]) -> Reader:
     return read
 
 
+def _safely(read: Reader, source: Any, info: Any) -> Any:
+    try:
+        return read(source, info)
+    except Exception:  # the long way reads it again and reports it at its own path
+        return _FAILED
+
+
 def _coerced(kind: GraphQLLeafType, value: Any) -> Any:
     try:
         coerced = kind.coerce_output_value(value)
@@ -176,14 +183,14 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         # strawberry's is_type_of reads no info
         if steps is None or (kind.is_type_of and kind.is_type_of(source, None) is not True):  # type: ignore[arg-type]
             return _FAILED
-        if any(read is not None for _, read, *_ in steps):
-            note_read(self.context_value, kind.name, source)  # as each field's hook would
+        if steps:  # as each field's hook would, __typename's too
+            note_read(self.context_value, kind.name, source)
         done: dict[str, Any] = {}
         for response_name, read, field_type, details, leaf, nullable in steps:
             if read is None:
                 done[response_name] = kind.name
                 continue
-            value = read(source, self._info)
+            value = _safely(read, source, self._info)
             if value is _FAILED:
                 return _FAILED
             if leaf is not None:
@@ -229,7 +236,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             if is_leaf_type(leaf) and admit(
                 self.context_value, parent_type.name, node.name.value, source
             ):
-                value = read(source, self._info)
+                value = _safely(read, source, self._info)
                 coerced = None if value is None else _coerced(leaf, value)
                 if coerced is not _FAILED and (coerced is not None or nullable):
                     return coerced

@@ -243,7 +243,7 @@ class Neo4jBase(RuledStore):
         await self._query(cypher.AWAIT_INDEXES)
 
     async def close(self) -> None:
-        await asyncio.gather(*self._ending)  # each ends within query_timeout
+        await asyncio.gather(*self._ending, return_exceptions=True)  # logged by each
         if self._driver is not None:
             await self._driver.close()
             self._driver = None
