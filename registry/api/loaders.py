@@ -33,7 +33,7 @@ class Loaders:
     """One set per request, so a request never sees another's cache, nor another's rights."""
 
     def __init__(self, store: Store, caller: Caller) -> None:
-        self.store, self.caller = store, caller
+        self.caller = caller
         visible = partial(seen_nodes, store, caller)  # no reference back to this object
         self.nodes: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=visible)
         self.edges: DataLoader[str, EdgeRecord | None] = DataLoader(load_fn=store.get_edges)
