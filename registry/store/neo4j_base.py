@@ -36,6 +36,7 @@ from registry.store import cypher
 from registry.store.cypher import Mode, Statement
 from registry.store.neo4j_io import SharedRead, Timing, Tx
 from registry.store.neo4j_tx import CypherTx
+from registry.store.neo4j_watch import bounded
 from registry.store.rules import GraphTx, RuledStore
 
 T = TypeVar("T")
@@ -56,6 +57,7 @@ _UNAVAILABLE = (
     TimeoutError,
     OSError,
 )
+IDLE_CHECK_SECONDS = 1.0
 _TIMED_OUT = {  # the server ended a transaction that outlived its timeout
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
@@ -96,10 +98,11 @@ class Neo4jBase(RuledStore):
 
     @asynccontextmanager
     async def _bounded(self) -> AsyncIterator[None]:
-        """One store call, ended after query_timeout whatever the driver is waiting for: a
-        hung server accepts connections and queries and never answers."""
+        """One store call, ended after query_timeout whatever the driver is waiting for, or
+        within seconds once the server is found hung (neo4j_watch)."""
+        settings = self._settings
         try:
-            async with asyncio.timeout(self._settings.query_timeout):
+            async with bounded(settings.query_timeout, settings.acquire_timeout, self.ping):
                 yield
         except _UNAVAILABLE as exc:
             raise _unavailable(exc) from exc
@@ -232,10 +235,11 @@ class Neo4jBase(RuledStore):
                 # Retries serve a cluster's failover; a lone server that refuses connections
                 # is down, and the caller should hear so soon.
                 max_transaction_retry_time=self._settings.retry_timeout,
-                # A pooled connection answers a reset before each use, within the acquire
-                # timeout: one local round trip that finds a hung server in seconds, where
-                # only query_timeout, sized for the longest restore, would otherwise end it.
-                liveness_check_timeout=0,
+                # A connection idle this long answers a reset before it is used, so one that
+                # died while idle (a restart, a firewall) is dropped, not handed to a call.
+                # One in steady use is not checked: a hung server is found by _bounded's
+                # watch, which spares each call a round trip.
+                liveness_check_timeout=IDLE_CHECK_SECONDS,
             )
         # Schema commands may not share a transaction with each other or with data writes.
         for statement in [*cypher.schema(), cypher.ENSURE_META]:
@@ -249,12 +253,16 @@ class Neo4jBase(RuledStore):
             self._driver = None
 
     async def ping(self) -> bool:
+        """Whether the server answers a reset on a pooled or new connection, within the
+        acquire and connect timeouts."""
         if self._driver is None:
             return False
         try:
-            async with self._bounded():
+            async with asyncio.timeout(
+                self._settings.acquire_timeout + self._settings.connect_timeout
+            ):
                 await self._driver.verify_connectivity()
-        except (StoreUnavailable, Neo4jError):
+        except (*_UNAVAILABLE, Neo4jError, DriverError):
             return False
         return True
 

@@ -18,11 +18,13 @@ import httpx
 import pytest
 import pytest_asyncio
 from conftest import neo4j_settings, token_for
+from neo4j import AsyncGraphDatabase
 
 from registry.app import create_app
 from registry.domain.accounts import Role
 from registry.domain.errors import StoreUnavailable
 from registry.settings import Neo4jSettings, Settings
+from registry.store import cypher
 
 pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.neo4j]
 
@@ -159,6 +161,41 @@ async def test_writes_fail_within_the_bound_and_recover(relayed: Any, relay: Rel
     # A fresh id each time: a write that timed out on the client may still commit.
     write = lambda: relayed.save_document("outage", uuid.uuid4().hex, {}, None)  # noqa: E731
     await fails_then_recovers(relay, kind, write)
+
+
+async def test_a_hang_inside_a_running_read_ends_it_within_the_bound(relayed: Any, relay: Relay):
+    """No connection is acquired, let alone checked, for the second statement of a shared
+    read: the server is found hung while the call waits, long before query_timeout."""
+
+    async def read_twice() -> None:
+        async with relayed.reading():
+            await relayed.get_documents("tokens", ["x"])
+            relay.hang()
+            await relayed.get_documents("tokens", ["y"])
+
+    started = asyncio.get_running_loop().time()
+    with pytest.raises(StoreUnavailable):
+        await within(read_twice())
+    assert asyncio.get_running_loop().time() - started < TIMEOUTS["query_timeout"] / 2
+    relay.resume()
+    await recovered(lambda: relayed.get_documents("tokens", ["x"]))
+
+
+async def test_a_slow_write_on_a_live_server_is_not_cut_short(relayed: Any):
+    """The watch asks the server, not the clock: a write that waits for the meta node's lock
+    through several checks, on a server that answers them, runs to its end."""
+    settings = neo4j_settings()
+    held = 3 * TIMEOUTS["acquire_timeout"]
+    auth = (settings.user, settings.password.get_secret_value())
+    driver = AsyncGraphDatabase.driver(settings.uri, auth=auth)
+    async with driver, driver.session(database=settings.database) as session:
+        tx = await session.begin_transaction()
+        await tx.run(f"MATCH (m:{cypher.META} {{key: 'registry'}}) SET m.held = true")
+        write = asyncio.ensure_future(relayed.save_document("outage", uuid.uuid4().hex, {}, None))
+        await asyncio.sleep(held)
+        assert not write.done()  # still waiting for the lock
+        await tx.commit()
+        await within(write)
 
 
 async def pinged(store: Any) -> bool:
