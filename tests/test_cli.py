@@ -52,6 +52,21 @@ def test_export_schema_prints_sdl(runner: CliRunner):
     assert result.exit_code == 0 and "type Query" in result.output
 
 
+def test_serve_sets_its_own_loggers_to_the_log_level_too(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+):
+    """REGISTRY_LOG_LEVEL=warning silences the registry's line per request, not only
+    uvicorn's own lines."""
+    import uvicorn
+
+    given: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: given.update(options))
+    monkeypatch.setenv("REGISTRY_LOG_LEVEL", "warning")
+    assert runner.invoke(app, ["serve"]).exit_code == 0
+    levels = {name: logger["level"] for name, logger in given["log_config"]["loggers"].items()}
+    assert levels == {"uvicorn": "WARNING", "registry": "WARNING"}
+
+
 def _csrf(page: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 

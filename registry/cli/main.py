@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -27,16 +27,17 @@ app = typer.Typer(
 
 
 # uvicorn's own loggers, plus the registry's request log, on one console handler.
-LOG_CONFIG = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "loggers": {
-        "uvicorn": {"handlers": ["console"], "level": "INFO"},
-        "registry": {"handlers": ["console"], "level": "INFO"},
-    },
-}
+def log_config(level: str) -> dict[str, Any]:
+    """uvicorn's loggers and the registry's own (a line per request among them) at `level`
+    (REGISTRY_LOG_LEVEL), to the console."""
+    console = {"handlers": ["console"], "level": level.upper()}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+        "loggers": {"uvicorn": console, "registry": console},
+    }
 
 
 @app.callback()
@@ -100,7 +101,7 @@ def serve(
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=settings.trusted_proxies,
         access_log=False,  # its lines carry query strings; RequestLog logs without them
-        log_config=LOG_CONFIG,
+        log_config=log_config(settings.log_level),
     )
 
 
