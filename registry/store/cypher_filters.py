@@ -14,7 +14,6 @@ from registry.store.cypher import (
     AUDIT,
     EDGE,
     ENTITY,
-    KIND_OF_N,
     NODE,
     NODE_FIELDS,
     NODE_HELPERS,
@@ -130,18 +129,25 @@ def find_page(
 ) -> tuple[Statement, dict[str, Any]]:
     """`count_nodes`, `find_nodes` and, for each node found and each (direction, types) of
     `links`, its edges in `find_edges` order with their far ends: a page in one statement.
-    One row: the total, and the page as a list, each node as its props and kind, then one
-    list a link of [edge props, type, from id, to id, far props, far kind]. No row when the
-    page is empty. One row, not one a node: the driver's cost is per record."""
-    counted, params = _node_match(query)
+    One row: the total, and the page as a list, each node as its props (its kind is the
+    query's), then one list a link of [edge props, type, from id, to id, far props, far kind].
+    No row when the page is empty. One row, not one a node: the driver's cost is per record."""
     column = _ORDER_PROP[order.field.value]
-    match, _ = _node_match(query, column, keep="total, ")  # the same parameters
     way = "DESC" if order.descending else "ASC"
-    parts = [
-        f"CALL () {{ {counted} RETURN count(n) AS total }}",
-        match,
-        f"WITH total, n ORDER BY n.{column} {way}, n.id {way}" + _page(offset, limit, params),
-    ]
+    if query.search:
+        # A search's few matches are found once, counted and sorted: its text index scan is
+        # the statement's dearest step.
+        match, params = _node_match(query)
+        parts = [match, "WITH collect(n) AS found, count(n) AS total UNWIND found AS n"]
+    else:
+        # Counted apart, so the page itself is read in the order index's order and stops
+        # after `limit` nodes instead of sorting every node of the kind.
+        counted, params = _node_match(query)
+        match, _ = _node_match(query, column, keep="total, ")  # the same parameters
+        parts = [f"CALL () {{ {counted} RETURN count(n) AS total }}", match]
+    parts.append(
+        f"WITH total, n ORDER BY n.{column} {way}, n.id {way}" + _page(offset, limit, params)
+    )
     for i, (direction, types) in enumerate(links):
         near, far = _ARROW[direction]
         parts.append(
@@ -151,7 +157,7 @@ def find_page(
             f" AS link{i} }}"
         )
     linked = "".join(f", link{i}" for i in range(len(links)))
-    page = f"collect([n {{.*}}, {KIND_OF_N}{linked}])"
+    page = f"collect([n {{.*}}{linked}])"
     return read("find_page", " ".join(parts) + f" RETURN total, {page}"), params
 
 

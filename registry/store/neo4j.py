@@ -69,11 +69,11 @@ class Neo4jStore(Neo4jBase):
         if not found:  # nothing on the page: the total needs a statement of its own
             return NodePage([], await self.count_nodes(query), {})
         [[total, rows]] = found
-        nodes = [node_record(props, kind) for props, kind, *_ in rows]
+        nodes = [node_record(props, query.kind.value) for props, *_ in rows]
         linked: dict[LinkKey, list[tuple[EdgeRecord, NodeRecord]]] = {
             (n.id, edge_type, direction): [] for n in nodes for edge_type, direction in links
         }
-        for node, (_, _, *lists) in zip(nodes, rows, strict=True):
+        for node, (_, *lists) in zip(nodes, rows, strict=True):
             for (direction, _), found in zip(asked, lists, strict=True):
                 for r_props, r_type, from_id, to_id, m_props, m_kind in found:
                     edge = edge_record(r_props, r_type, from_id, to_id)

@@ -95,21 +95,27 @@ class SharedRead:
             await self._session.close()
 
 
+# What a stored property map holds beside the domain props: the record's own fields and the
+# store's helpers. Enum members by value through a dict: calling the enum costs more.
+_NOT_NODE_PROPS = cypher.NODE_FIELDS | cypher.NODE_HELPERS
+_NOT_EDGE_PROPS = cypher.EDGE_FIELDS | cypher.EDGE_HELPERS
+_KINDS = {kind.value: kind for kind in NodeKind}
+_TYPES = {edge_type.value: edge_type for edge_type in EdgeType}
+
+
 def node_record(props: Mapping[str, Any], kind: str) -> NodeRecord:
-    p = dict(props)
-    fields = [p.pop(name) for name in ("id", "version", "created_at", "updated_at")]
-    for name in cypher.NODE_HELPERS:
-        p.pop(name, None)
-    return NodeRecord(fields[0], NodeKind(kind), dict(sorted(p.items())), *fields[1:])
+    own = {k: props[k] for k in sorted(props.keys() - _NOT_NODE_PROPS)}
+    return NodeRecord(
+        props["id"], _KINDS[kind], own, props["version"], props["created_at"], props["updated_at"]
+    )
 
 
 def edge_record(props: Mapping[str, Any], edge_type: str, from_id: str, to_id: str) -> EdgeRecord:
-    p = dict(props)
-    fields = [p.pop(name) for name in ("id", "version", "created_at", "updated_at")]
-    p.pop(cypher.LOAD, None)
+    own = {k: props[k] for k in sorted(props.keys() - _NOT_EDGE_PROPS)}
     return EdgeRecord(
-        fields[0], EdgeType(edge_type), from_id, to_id, dict(sorted(p.items())), *fields[1:]
-    )
+        props["id"], _TYPES[edge_type], from_id, to_id, own,
+        props["version"], props["created_at"], props["updated_at"],
+    )  # fmt: skip
 
 
 def node_from_columns(row: list[Any]) -> NodeRecord:
