@@ -203,21 +203,23 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         return done
 
     def _value(self, kind: GraphQLOutputType, details: Any, value: Any) -> Any:
-        if self.is_awaitable(value):  # no resolver the short way calls gives one
-            return _FAILED
         if isinstance(kind, GraphQLNonNull):
-            return _FAILED if value is None else self._value(kind.of_type, details, value)
-        if value is None:
+            if value is None:
+                return _FAILED
+            kind = kind.of_type
+        elif value is None:
             return None
         if isinstance(kind, GraphQLList):
-            if not isinstance(value, list | tuple):
+            if not isinstance(value, list | tuple):  # an awaitable one among others
                 return _FAILED
             items = [self._value(kind.of_type, details, item) for item in value]
             return _FAILED if any(item is _FAILED for item in items) else items
-        if is_leaf_type(kind):
-            return _coerced(kind, value)
+        if self.is_awaitable(value):  # no resolver the short way calls gives one
+            return _FAILED
         if isinstance(kind, GraphQLObjectType):
             return self._object(kind, details, value)
+        if is_leaf_type(kind):
+            return _coerced(kind, value)
         return _FAILED  # an interface or a union: graphql-core decides the type
 
     def execute_field(
