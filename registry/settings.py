@@ -5,8 +5,9 @@ import secrets
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import BeforeValidator, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from registry.private_files import private_dir
@@ -75,7 +76,10 @@ class Settings(BaseSettings):
     # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For and
     # X-Forwarded-Proto are believed; empty: none, and the peer's address is the client's.
     trusted_proxies: str = ""
-    log_level: str = "info"
+    log_level: Annotated[
+        Literal["critical", "error", "warning", "info", "debug", "trace"],
+        BeforeValidator(lambda level: level.lower() if isinstance(level, str) else level),
+    ] = "info"
     # Signs session cookies. Outside development it must be set; in development a random
     # key is made and kept in the data directory.
     secret_key: SecretStr | None = None

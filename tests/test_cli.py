@@ -67,6 +67,14 @@ def test_serve_sets_its_own_loggers_to_the_log_level_too(
     assert levels == {"uvicorn": "WARNING", "registry": "WARNING"}
 
 
+def test_serve_refuses_a_log_level_it_does_not_know(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("REGISTRY_LOG_LEVEL", "verbose")
+    result = runner.invoke(app, ["serve"])  # `registry` itself prints it as one line
+    assert result.exit_code != 0 and "log_level" in str(result.exception)
+
+
 def _csrf(page: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 

@@ -36,7 +36,7 @@ from registry.store import cypher
 from registry.store.cypher import Mode, Statement
 from registry.store.neo4j_io import SharedRead, Timing, Tx
 from registry.store.neo4j_tx import CypherTx
-from registry.store.neo4j_watch import bounded
+from registry.store.neo4j_watch import ServerCheck, bounded
 from registry.store.rules import GraphTx, RuledStore
 
 T = TypeVar("T")
@@ -82,6 +82,7 @@ class Neo4jBase(RuledStore):
         # This store's shared read transaction in the current task, if it is in `reading()`.
         self._shared: ContextVar[SharedRead | None] = ContextVar(f"neo4j-{id(self)}", default=None)
         self._ending: set[asyncio.Task[None]] = set()  # shared reads being ended
+        self._check: ServerCheck | None = None  # whether the server answers (neo4j_watch)
 
     @property
     def _db(self) -> AsyncDriver:
@@ -221,17 +222,7 @@ class Neo4jBase(RuledStore):
 
     async def open(self) -> None:
         if self._driver is None:
-            auth = (self._settings.user, self._settings.password.get_secret_value())
-            self._driver = AsyncGraphDatabase.driver(
-                self._settings.uri,
-                auth=auth,
-                # Warnings that a label, type or property key does not exist yet are normal
-                # for a young registry and would fill the log.
-                notifications_disabled_classifications=[
-                    NotificationDisabledClassification.UNRECOGNIZED
-                ],
-                connection_timeout=self._settings.connect_timeout,
-                connection_acquisition_timeout=self._settings.acquire_timeout,
+            self._driver = self._new_driver(
                 # Retries serve a cluster's failover; a lone server that refuses connections
                 # is down, and the caller should hear so soon.
                 max_transaction_retry_time=self._settings.retry_timeout,
@@ -241,30 +232,39 @@ class Neo4jBase(RuledStore):
                 # watch, which spares each call a round trip.
                 liveness_check_timeout=IDLE_CHECK_SECONDS,
             )
+            limit = self._settings.acquire_timeout + self._settings.connect_timeout
+            self._check = ServerCheck(self._new_driver(max_connection_pool_size=1), limit)
         # Schema commands may not share a transaction with each other or with data writes.
         for statement in [*cypher.schema(), cypher.ENSURE_META]:
             await self._alone(statement)
         await self._query(cypher.AWAIT_INDEXES)
 
+    def _new_driver(self, **options: Any) -> AsyncDriver:
+        return AsyncGraphDatabase.driver(
+            self._settings.uri,
+            auth=(self._settings.user, self._settings.password.get_secret_value()),
+            # Warnings that a label, type or property key does not exist yet are normal for a
+            # young registry and would fill the log.
+            notifications_disabled_classifications=[
+                NotificationDisabledClassification.UNRECOGNIZED
+            ],
+            connection_timeout=self._settings.connect_timeout,
+            connection_acquisition_timeout=self._settings.acquire_timeout,
+            **options,
+        )
+
     async def close(self) -> None:
         await asyncio.gather(*self._ending, return_exceptions=True)  # logged by each
+        if self._check is not None:
+            await self._check.close()
+            self._check = None
         if self._driver is not None:
             await self._driver.close()
             self._driver = None
 
     async def ping(self) -> bool:
-        """Whether the server answers a reset on a pooled or new connection, within the
-        acquire and connect timeouts."""
-        if self._driver is None:
-            return False
-        try:
-            async with asyncio.timeout(
-                self._settings.acquire_timeout + self._settings.connect_timeout
-            ):
-                await self._driver.verify_connectivity()
-        except (*_UNAVAILABLE, Neo4jError, DriverError):
-            return False
-        return True
+        """Whether the server answers a reset, within the acquire and connect timeouts."""
+        return self._check is not None and await self._check.answers()
 
     async def version(self) -> int:
         rows = await self._query(cypher.GET_VERSION)
