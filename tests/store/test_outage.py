@@ -181,6 +181,23 @@ async def test_a_hang_inside_a_running_read_ends_it_within_the_bound(relayed: An
     await recovered(lambda: relayed.get_documents("tokens", ["x"]))
 
 
+async def test_a_store_closes_within_the_bound_while_a_read_ends_on_a_hung_server(relay: Relay):
+    """The read's end (its rollback, then its session's close) meets the hang after the
+    answer: closing the store waits for that end, which must give up within the bound too."""
+    from registry.store.neo4j import Neo4jStore
+
+    store = Neo4jStore(impatient(relay.uri))
+    await store.open()
+    try:
+        async with store.reading():
+            await store.get_documents("tokens", ["x"])
+            relay.hang()
+        await within(store.close())
+    finally:
+        relay.resume()
+        await store.close()
+
+
 POOL_SIZE = 100  # the driver's default, which the store keeps
 
 
