@@ -210,7 +210,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         elif value is None:
             return None
         if isinstance(kind, GraphQLList):
-            if not isinstance(value, list | tuple):  # an awaitable one among others
+            if not isinstance(value, list | tuple):  # an awaitable is neither
                 return _FAILED
             items = [self._value(kind.of_type, details, item) for item in value]
             return _FAILED if any(item is _FAILED for item in items) else items
